@@ -1,0 +1,53 @@
+# Trust Your Gut. The two commands: `make run` (the bot) and `make test` (every test).
+# Both set up everything on a fresh clone: venv, pinned install, spaCy pipeline, model.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# Rasa 3.6 needs Python 3.10; pyenv's shim only finds it when asked for that version.
+PYTHON310 ?= $(shell command -v python3.10 >/dev/null 2>&1 && python3.10 -c 'print(1)' >/dev/null 2>&1 \
+	&& echo python3.10 || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -1)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run test install build train eval validate lock clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+build: install
+	$(PY) -m bot.spacy_pipeline build/spacy_en_tyg
+	$(PY) -m bot.rasa_files
+
+train: install
+	$(PY) -m bot.tools.train
+
+run: install
+	$(PY) -m bot.tools.serve
+
+validate: build
+	$(VENV)/bin/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+
+test: install
+	$(PY) -m pytest
+
+eval: install
+	$(PY) -m bot.tools.evaluate
+
+lock:
+	rm -rf /tmp/tyg-lock && $(PYTHON310) -m venv /tmp/tyg-lock
+	/tmp/tyg-lock/bin/pip install --quiet --upgrade pip==24.0
+	/tmp/tyg-lock/bin/pip install --quiet -r requirements.txt
+	{ echo "# Resolved on Python 3.10 from requirements.txt. Regenerate with: make lock"; \
+	  /tmp/tyg-lock/bin/pip freeze; } > constraints.txt
+
+clean:
+	rm -rf build models run results .pytest_cache domain/responses.yml data/rules/replies.yml

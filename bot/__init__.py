@@ -1,0 +1,1 @@
+"""Trust Your Gut: the project's own logic, plain Python, testable without Rasa."""

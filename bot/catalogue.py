@@ -1,0 +1,152 @@
+"""The helpline catalogue: loading, validation, and finding helplines named in a text."""
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.content_files import CONTENT_DIR, load, require
+
+PHONE_RE = re.compile(r"^\d{3}( ?\d+)*$")
+URL_RE = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$")
+EMAIL_RE = re.compile(r"^[a-z0-9.+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def bare_link(url: str) -> str:
+    """The link as people write it: no scheme, no www."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+@dataclass(frozen=True)
+class Helpline:
+    key: str
+    name: str
+    spoken: str
+    audience: str
+    anonymous: bool
+    last_checked: Optional[dt.date]
+    phone: Optional[str] = None
+    textphone: Optional[str] = None
+    email: Optional[str] = None
+    url: Optional[str] = None
+    how: Optional[str] = None
+    notes: Optional[str] = None
+    hours: Optional[str] = None
+
+    @property
+    def contact(self) -> str:
+        """The full contact line used where a reply says {KEY}."""
+        if self.phone and self.email:
+            return f"{self.phone} or {self.email}"
+        if self.phone:
+            return self.phone
+        if self.how:
+            return f"{self.how} ({self.url})" if self.url else self.how
+        return self.url or self.spoken
+
+    def __format__(self, spec: str) -> str:
+        return self.contact if not spec else format(self.contact, spec)
+
+    def markers(self) -> List[re.Pattern]:
+        """Patterns that mean this helpline is named in a text (numbers, links, names)."""
+        found = []
+        if self.phone:
+            found.append(re.compile(r"(?<!\d)" + digits(self.phone) + r"(?!\d)"))
+        if self.email:
+            found.append(re.compile(re.escape(self.email), re.I))
+        if self.url and self.url.rstrip("/") != "https://www.childline.org.uk":
+            found.append(re.compile(re.escape(bare_link(self.url).rstrip("/")), re.I))
+        if not self.phone:  # services without a number are named instead
+            found.append(re.compile(r"\b" + re.escape(self.spoken).replace(r"\ ", r"\s*") + r"\b", re.I))
+        return found
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    helplines: Dict[str, Helpline]
+    retired_numbers: Tuple[str, ...]
+
+    def __getitem__(self, key: str) -> Helpline:
+        return self.helplines[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.helplines
+
+    def mentions(self, text: str) -> List[str]:
+        """Keys of the helplines a text names, in the order it first names them."""
+        joined = re.sub(r"(?<=\d)[ \u00a0-](?=\d)", "", text)  # 0808 800 5000 -> 08088005000
+        first: Dict[str, int] = {}
+        for key, line in self.helplines.items():
+            for rx in line.markers():
+                m = rx.search(joined)
+                if m and (key not in first or m.start() < first[key]):
+                    first[key] = m.start()
+        return sorted(first, key=first.get)
+
+    def known_numbers(self) -> set:
+        nums = set()
+        for line in self.helplines.values():
+            for n in (line.phone, line.textphone):
+                if n:
+                    nums.add(digits(n))
+        return nums
+
+    def known_links(self) -> set:
+        return {bare_link(h.url).rstrip("/").lower() for h in self.helplines.values() if h.url}
+
+    def known_emails(self) -> set:
+        return {h.email.lower() for h in self.helplines.values() if h.email}
+
+
+def _helpline(key: str, raw: dict, where: str) -> Helpline:
+    require(isinstance(raw, dict), where, "must be a mapping")
+    allowed = {"name", "spoken", "phone", "textphone", "email", "url", "how", "for",
+               "anonymous", "notes", "last_checked", "hours"}
+    unknown = set(raw) - allowed
+    require(not unknown, where, f"unknown fields {sorted(unknown)}")
+    for field in ("name", "spoken", "for"):
+        require(isinstance(raw.get(field), str) and raw[field].strip(), where, f"'{field}' is required")
+    require(isinstance(raw.get("anonymous"), bool), where, "'anonymous' must be true or false")
+    require(raw.get("phone") or raw.get("url"), where, "needs a phone number or a link")
+    for field in ("phone", "textphone"):
+        if raw.get(field) is not None:
+            require(PHONE_RE.match(str(raw[field])), where, f"'{field}' is not a phone number")
+    if raw.get("url") is not None:
+        require(URL_RE.match(raw["url"]), where, "'url' must be an https link")
+    if raw.get("email") is not None:
+        require(EMAIL_RE.match(raw["email"]), where, "'email' is not an email address")
+    checked = raw.get("last_checked")
+    require(checked is None or isinstance(checked, dt.date), where, "'last_checked' must be a date")
+    # hours are only stated when someone has checked them (CONTEXT: they change between sources)
+    require(raw.get("hours") is None or checked is not None, where, "'hours' need a 'last_checked' date")
+    return Helpline(
+        key=key, name=raw["name"], spoken=raw["spoken"], audience=raw["for"],
+        anonymous=raw["anonymous"], last_checked=checked,
+        phone=str(raw["phone"]) if raw.get("phone") else None,
+        textphone=str(raw["textphone"]) if raw.get("textphone") else None,
+        email=raw.get("email"), url=raw.get("url"), how=raw.get("how"),
+        notes=raw.get("notes"), hours=raw.get("hours"),
+    )
+
+
+def load_catalogue(directory=CONTENT_DIR) -> Catalogue:
+    data = load("helplines.yaml", directory)
+    where = "helplines.yaml"
+    raw = data.get("helplines")
+    require(isinstance(raw, dict) and raw, where, "'helplines' must be a non-empty mapping")
+    for required in ("EMERGENCY", "POLICE", "NSPCC"):
+        require(required in raw, where, f"missing the {required} entry")
+    lines = {key: _helpline(key, value, f"{where}: {key}") for key, value in raw.items()}
+    retired = tuple(digits(r["number"]) for r in data.get("retired", []))
+    for line in lines.values():
+        require(digits(line.phone or "") not in retired, f"{where}: {line.key}", "uses a retired number")
+    return Catalogue(helplines=lines, retired_numbers=retired)
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    return load_catalogue()

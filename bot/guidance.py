@@ -1,0 +1,121 @@
+"""Guidance content: loading, rendering helpline placeholders, and checking each reply
+names only the helplines its route allows, the first one first."""
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.catalogue import Catalogue, catalogue
+from bot.content_files import CONTENT_DIR, ContentError, load, require
+from bot.routing import Routing, routing
+
+# Replies that are not concerns may name only these (never a reporting route out of context).
+GENERAL_HELPLINES = ("EMERGENCY", "NSPCC", "CHILDLINE")
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    name: str  # the intent (or conversation event) it answers
+    bubbles: Tuple[str, ...]  # rendered text
+    buttons: Tuple[Button, ...] = ()
+
+    @property
+    def response_name(self) -> str:
+        return f"utter_{self.name}"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    concerns: Dict[str, Reply]
+    followups: Dict[str, Reply]
+    conversation: Dict[str, Reply]
+    buttons: Dict[str, Button]
+
+    def all_replies(self) -> List[Reply]:
+        return [*self.concerns.values(), *self.followups.values(), *self.conversation.values()]
+
+
+def render(template: str, helplines: Catalogue, where: str) -> str:
+    """Fill {KEY} and {KEY.field} placeholders from the catalogue."""
+    for _, field, _, _ in string.Formatter().parse(template):
+        if field is None:
+            continue
+        key, _, attr = field.partition(".")
+        require(key in helplines, where, f"unknown helpline placeholder '{{{field}}}'")
+        if attr:
+            require(getattr(helplines[key], attr, None), where, f"'{{{field}}}' has no value")
+    return template.format(**helplines.helplines)
+
+
+def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+    require(isinstance(raw, dict), where, "must be a mapping")
+    bubbles = raw.get("bubbles")
+    require(isinstance(bubbles, list) and bubbles and all(isinstance(b, str) and b.strip() for b in bubbles),
+            where, "'bubbles' must be a non-empty list of texts")
+    names = raw.get("buttons") or []
+    for b in names:
+        require(b in buttons, where, f"unknown button '{b}'")
+    return Reply(name, tuple(render(b, helplines, where) for b in bubbles), tuple(buttons[b] for b in names))
+
+
+def check_reply_helplines(reply: Reply, allowed: Tuple[str, ...], first: Optional[str],
+                          helplines: Catalogue, where: str) -> None:
+    """The reply names no helpline outside `allowed`; if `first` is given it is named first
+    (999 aside) and 999 never leads a reply that is not an emergency."""
+    text = "\n".join(reply.bubbles + tuple(f"{b.title}\n{b.payload}" for b in reply.buttons))
+    named = helplines.mentions(text)
+    extra = [k for k in named if k not in allowed]
+    require(not extra, where, f"names helplines its route does not allow: {extra}")
+    opening = helplines.mentions(reply.bubbles[0])
+    if first == "EMERGENCY":
+        require(opening[:1] == ["EMERGENCY"], where, "an emergency reply must lead with 999")
+        return
+    require(opening[:1] != ["EMERGENCY"], where, "999 may lead only an emergency reply")
+    if first is not None:
+        lead = [k for k in named if k != "EMERGENCY"]
+        require(lead[:1] == [first], where, f"must name {first} first, names {lead[:1]}")
+        require(first in opening, where, f"must name {first} in its first bubble")
+
+
+def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
+                  table: Optional[Routing] = None) -> Guidance:
+    helplines = helplines or catalogue()
+    table = table or routing()
+    data = load("guidance.yaml", directory)
+    where = "guidance.yaml"
+    buttons = {}
+    for key, raw in (data.get("buttons") or {}).items():
+        require(isinstance(raw, dict) and raw.get("title") and raw.get("payload"),
+                f"{where}: buttons.{key}", "needs a title and a payload")
+        require(not raw["payload"].lstrip().startswith("/"), f"{where}: buttons.{key}",
+                "payloads are plain sentences, not /intent commands")
+        buttons[key] = Button(raw["title"], raw["payload"])
+    sections = {}
+    for section in ("concerns", "followups", "conversation"):
+        raw = data.get(section)
+        require(isinstance(raw, dict) and raw, where, f"'{section}' must be a non-empty mapping")
+        sections[section] = {name: _reply(name, spec, buttons, helplines, f"{where}: {section}.{name}")
+                             for name, spec in raw.items()}
+    missing = set(table.concerns) - set(sections["concerns"])
+    require(not missing, where, f"concerns without guidance: {sorted(missing)}")
+    unrouted = set(sections["concerns"]) - set(table.concerns)
+    require(not unrouted, where, f"guidance for concerns routing.yaml does not know: {sorted(unrouted)}")
+    for name, reply in sections["concerns"].items():
+        check_reply_helplines(reply, table.may_name(name), table.helplines_for(name)[0], helplines,
+                              f"{where}: concerns.{name}")
+    for section in ("followups", "conversation"):
+        for name, reply in sections[section].items():
+            check_reply_helplines(reply, GENERAL_HELPLINES, None, helplines, f"{where}: {section}.{name}")
+    require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
+    return Guidance(sections["concerns"], sections["followups"], sections["conversation"], buttons)
+
+
+@lru_cache(maxsize=1)
+def guidance() -> Guidance:
+    return load_guidance()

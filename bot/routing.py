@@ -1,0 +1,150 @@
+"""Routing: which concern a message is answered for, and which helplines that concern gets."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from bot.catalogue import Catalogue, catalogue
+from bot.content_files import CONTENT_DIR, load, require
+
+EMERGENCY_CONCERN = "immediate_danger"
+CHILD_CONCERN = "child_user"
+
+
+@dataclass(frozen=True)
+class Concern:
+    intent: str
+    severity: int
+    helplines: Tuple[str, ...]
+    may_offer: Tuple[str, ...]
+    label: str
+    emergency: bool = False
+    evidence: Tuple[re.Pattern, ...] = ()
+    unless: Tuple[re.Pattern, ...] = ()
+
+    def fits(self, text: str) -> bool:
+        """The message carries this concern's evidence (if it needs any) and nothing against it."""
+        lowered = (text or "").lower().replace("\u2019", "'")
+        if self.evidence and not any(p.search(lowered) for p in self.evidence):
+            return False
+        return not any(p.search(lowered) for p in self.unless)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The concern a message is answered for, and the other concerns it also raised."""
+    concern: str
+    also: Tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Routing:
+    concerns: Dict[str, Concern]
+    secondary_confidence: float
+    classifier_emergency_confidence: float
+
+    def is_concern(self, intent: Optional[str]) -> bool:
+        return intent in self.concerns
+
+    def decide(
+        self,
+        ranking: Sequence[Tuple[str, float]],
+        emergency: Optional[str] = None,
+        child_typing: bool = False,
+        text: str = "",
+    ) -> Optional[Decision]:
+        """Pick the most serious concern among those the message raises.
+
+        ranking: (intent, confidence) pairs from the NLU, best first.
+        emergency: the safety-net trigger that fired, if any.
+        child_typing: the writer seems to be a child or teenager.
+        text: the message, checked against each concern's evidence.
+        Returns None when the message raises no concern (chit-chat, follow-ups, fallback).
+        """
+        top = ranking[0][0] if ranking else None
+        if emergency:
+            raised = [n for n, c in ranking if self.is_concern(n) and c >= self.secondary_confidence]
+            return Decision(EMERGENCY_CONCERN, tuple(c for c in raised if c != EMERGENCY_CONCERN),
+                            f"safety net: {emergency}")
+        # concerns the classifier ranks, best first, that the message's own words bear out;
+        # the classifier's emergency guess alone is not enough (the safety net decides that)
+        fitting = [(n, c) for n, c in ranking if self.is_concern(n) and n != EMERGENCY_CONCERN
+                   and self.concerns[n].fits(text)]
+        # a child writing is answered as a child (Childline first), whatever they describe
+        child_typing = child_typing or bool(fitting and fitting[0][0] == CHILD_CONCERN)
+        if child_typing and (top is None or self.is_concern(top) or top == "nlu_fallback"):
+            also = tuple(n for n, c in fitting if n != CHILD_CONCERN and c >= self.secondary_confidence)
+            return Decision(CHILD_CONCERN, also, "the writer seems to be a child")
+        if not self.is_concern(top) or not fitting:
+            return None
+        lead = fitting[0][0]
+        raised = [lead] + [n for n, c in fitting[1:] if c >= self.secondary_confidence]
+        # most severe first; among equals, the classifier's order (the sort is stable)
+        ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
+        chosen = ordered[0]
+        reason = "top intent" if chosen == top else f"more serious than, or instead of, '{top}'"
+        return Decision(chosen, tuple(ordered[1:]), reason)
+
+    def helplines_for(self, concern: str) -> Tuple[str, ...]:
+        return self.concerns[concern].helplines
+
+    def may_name(self, concern: str) -> Tuple[str, ...]:
+        c = self.concerns[concern]
+        return ("EMERGENCY",) + c.helplines + c.may_offer
+
+
+def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -> Routing:
+    helplines = helplines or catalogue()
+    data = load("routing.yaml", directory)
+    where = "routing.yaml"
+    raw = data.get("concerns")
+    require(isinstance(raw, dict) and raw, where, "'concerns' must be a non-empty mapping")
+    require(EMERGENCY_CONCERN in raw, where, f"'{EMERGENCY_CONCERN}' is required")
+    threshold = data.get("secondary_confidence")
+    require(isinstance(threshold, (int, float)) and 0 < threshold < 1, where,
+            "'secondary_confidence' must be between 0 and 1")
+    concerns = {}
+    for intent, spec in raw.items():
+        w = f"{where}: {intent}"
+        require(isinstance(spec, dict), w, "must be a mapping")
+        unknown = set(spec) - {"severity", "helplines", "may_offer", "label", "emergency", "evidence", "unless"}
+        require(not unknown, w, f"unknown fields {sorted(unknown)}")
+        require(isinstance(spec.get("severity"), int), w, "'severity' must be a whole number")
+        lines = spec.get("helplines") or []
+        require(isinstance(lines, list) and lines, w, "'helplines' must be a non-empty list")
+        offer = spec.get("may_offer") or []
+        for key in list(lines) + list(offer):
+            require(key in helplines, w, f"unknown helpline '{key}'")
+        require(len(set(lines)) == len(lines), w, "a helpline is listed twice")
+        require(isinstance(spec.get("label"), str) and spec["label"], w, "'label' is required")
+        emergency = bool(spec.get("emergency", False))
+        require(emergency == (intent == EMERGENCY_CONCERN), w,
+                "only the emergency concern is marked 'emergency'")
+        require(not emergency or lines[0] == "EMERGENCY", w, "an emergency names 999 first")
+        patterns = {}
+        for field in ("evidence", "unless"):
+            try:
+                patterns[field] = tuple(re.compile(p) for p in spec.get(field) or ())
+            except re.error as exc:
+                require(False, w, f"bad '{field}' pattern: {exc}")
+        concerns[intent] = Concern(intent, spec["severity"], tuple(lines), tuple(offer),
+                                   spec["label"], emergency, patterns["evidence"], patterns["unless"])
+    top = max(c.severity for c in concerns.values())
+    require(concerns[EMERGENCY_CONCERN].severity == top and
+            sum(c.severity == top for c in concerns.values()) == 1,
+            where, "the emergency must be the single most serious concern")
+    emergency_conf = data.get("classifier_emergency_confidence")
+    require(isinstance(emergency_conf, (int, float)) and 0 < emergency_conf <= 1, where,
+            "'classifier_emergency_confidence' must be between 0 and 1")
+    return Routing(concerns, float(threshold), float(emergency_conf))
+
+
+@lru_cache(maxsize=1)
+def routing() -> Routing:
+    return load_routing()
+
+
+def labels(concerns: Iterable[str], table: Optional[Routing] = None) -> List[str]:
+    table = table or routing()
+    return [table.concerns[c].label for c in concerns if c in table.concerns]

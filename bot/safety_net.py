@@ -1,0 +1,115 @@
+"""The emergency safety net: recognise a child in danger now or within hours from
+patterns in content/safety_net.yaml, independently of the trained NLU."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from bot.content_files import CONTENT_DIR, load, require
+from bot.text_input import clean_user_text
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, giving up (returning limit + 1) beyond limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    all_of: Tuple[str, ...] = ()
+    any_of: Tuple[str, ...] = ()
+    none_of: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SafetyNet:
+    textspeak: Dict[str, str]
+    concepts: Dict[str, Tuple[re.Pattern, ...]]
+    triggers: Tuple[Trigger, ...]
+    vocabulary: frozenset  # words typos are corrected towards
+
+    def normalise(self, text: str) -> str:
+        text = clean_user_text(text).lower().replace("\u2019", "'")
+        words = []
+        for word in _WORD.findall(text):
+            word = self.textspeak.get(word, word)
+            words.append(self._correct(word))
+        return " ".join(words)
+
+    def _correct(self, word: str) -> str:
+        if len(word) < 5 or word in self.vocabulary or not word.isalpha():
+            return word
+        limit = 1 if len(word) < 8 else 2
+        best = min(self.vocabulary, key=lambda v: edit_distance(word, v, limit))
+        return best if edit_distance(word, best, limit) <= limit else word
+
+    def matched_concepts(self, *texts: str) -> set:
+        return {name for name, patterns in self.concepts.items()
+                if any(p.search(t) for p in patterns for t in texts if t)}
+
+    def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
+        """The name of the first trigger that fires, or None."""
+        surface = self.normalise(text)
+        lemma_text = self.normalise(" ".join(lemmas)) if lemmas else ""
+        found = self.matched_concepts(surface, lemma_text)
+        for trigger in self.triggers:
+            if any(c in found for c in trigger.none_of):
+                continue
+            if trigger.all_of and all(c in found for c in trigger.all_of):
+                return trigger.name
+            if trigger.any_of and any(c in found for c in trigger.any_of):
+                return trigger.name
+        return None
+
+
+def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str]) -> frozenset:
+    words = set()
+    for p in list(patterns) + list(textspeak.values()):
+        words.update(w for w in re.findall(r"[a-z]{5,}", p.replace("\\b", " ")))
+    return frozenset(words)
+
+
+def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
+    data = load("safety_net.yaml", directory)
+    where = "safety_net.yaml"
+    textspeak = {str(k).lower(): str(v).lower() for k, v in (data.get("textspeak") or {}).items()}
+    raw = data.get("concepts")
+    require(isinstance(raw, dict) and raw, where, "'concepts' must be a non-empty mapping")
+    concepts = {}
+    for name, patterns in raw.items():
+        require(isinstance(patterns, list) and patterns, where, f"concept '{name}' needs patterns")
+        try:
+            concepts[name] = tuple(re.compile(p) for p in patterns)
+        except re.error as exc:
+            require(False, where, f"concept '{name}': bad pattern: {exc}")
+    triggers = []
+    for spec in data.get("triggers") or []:
+        t = Trigger(spec.get("name", ""), tuple(spec.get("all", ())), tuple(spec.get("any", ())),
+                    tuple(spec.get("none", ())))
+        require(t.name and (t.all_of or t.any_of), where, f"trigger {spec!r} needs a name and concepts")
+        unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
+        require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
+        triggers.append(t)
+    require(triggers, where, "at least one trigger is required")
+    vocab = _vocabulary((p for ps in raw.values() for p in ps), textspeak)
+    return SafetyNet(textspeak, concepts, tuple(triggers), vocab)
+
+
+@lru_cache(maxsize=1)
+def safety_net() -> SafetyNet:
+    return load_safety_net()

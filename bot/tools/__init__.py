@@ -1,0 +1,1 @@
+"""Command-line tools: build, train, serve (used by the Makefile and the tests)."""

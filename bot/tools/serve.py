@@ -1,0 +1,150 @@
+"""Start the action server and the Rasa server, wait until the bot really answers, and
+stop both together.
+
+    python -m bot.tools.serve            # foreground until Ctrl-C (what `make run` does)
+
+Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055). CORS origins: CORS_ORIGINS
+(default: none). The HTTP API stays off unless RASA_ENABLE_API=1 with RASA_AUTH_TOKEN set.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env
+
+
+def http_json(url: str, payload: Optional[dict] = None, timeout: float = 30.0):
+    data = json.dumps(payload).encode() if payload is not None else None
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        body = resp.read().decode() or "null"
+    return json.loads(body)
+
+
+def send(port: int, text: str, sender: Optional[str] = None, timeout: float = 30.0) -> List[dict]:
+    """One message over the REST channel; the bot's bubbles."""
+    sender = sender or "probe-" + uuid.uuid4().hex
+    return http_json(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                     {"sender": sender, "message": text}, timeout=timeout)
+
+
+@dataclass
+class Bot:
+    model: Path
+    rasa_port: int = 5005
+    action_port: int = 5055
+    log_dir: Path = RUN_DIR
+    processes: List[subprocess.Popen] = field(default_factory=list)
+    action: Optional[subprocess.Popen] = None
+    endpoints: Optional[Path] = None
+
+    def start_actions(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"actions-{self.action_port}.log", "ab")
+        self.action = subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
+            cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes.append(self.action)
+        wait_for(lambda: http_json(f"http://127.0.0.1:{self.action_port}/health", timeout=2), 120,
+                 "action server")
+
+    def stop_actions(self) -> None:
+        if self.action:
+            _stop(self.action)
+            self.processes.remove(self.action)
+            self.action = None
+
+    def start_rasa(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.endpoints = self.log_dir / f"endpoints-{self.rasa_port}.yml"
+        self.endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
+        cmd = [RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
+               "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)]
+        origins = os.environ.get("CORS_ORIGINS")
+        if origins:
+            cmd += ["--cors", *origins.split()]
+        if os.environ.get("RASA_ENABLE_API") == "1":
+            token = os.environ.get("RASA_AUTH_TOKEN")
+            if not token:
+                raise SystemExit("RASA_ENABLE_API=1 needs RASA_AUTH_TOKEN")
+            cmd += ["--enable-api", "--auth-token", token]
+        log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        self.processes.append(proc)
+        # ready means a real answer: the first message also pays TensorFlow's lazy start-up
+        wait_for(lambda: send(self.rasa_port, "hello", timeout=60), 300, "Rasa server",
+                 alive=proc)
+
+    def start(self) -> "Bot":
+        self.start_actions()
+        self.start_rasa()
+        return self
+
+    def stop(self) -> None:
+        for proc in reversed(self.processes):
+            _stop(proc)
+        self.processes.clear()
+        self.action = None
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def wait_for(probe, seconds: float, what: str, alive: Optional[subprocess.Popen] = None) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        if alive is not None and alive.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {alive.returncode}; see {RUN_DIR}")
+        try:
+            if probe():
+                return
+        except Exception:  # not up yet
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} did not become ready within {seconds:.0f}s; see {RUN_DIR}")
+        time.sleep(1)
+
+
+def main() -> None:
+    from bot.tools.train import train
+
+    model = train()
+    bot = Bot(model, int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_PORT", 5055)))
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    try:
+        bot.start()
+        print(f"Trust Your Gut is answering on http://localhost:{bot.rasa_port} "
+              f"(REST: /webhooks/rest/webhook, socket.io: /socket.io). Ctrl-C stops it.", flush=True)
+        while not stopping and all(p.poll() is None for p in bot.processes):
+            time.sleep(1)
+        if not stopping:
+            print(f"A server stopped unexpectedly; see {RUN_DIR}", file=sys.stderr)
+            sys.exit(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        bot.stop()
+        print("stopped", flush=True)
+
+
+if __name__ == "__main__":
+    main()

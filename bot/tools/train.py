@@ -1,0 +1,58 @@
+"""Build derived files and train the Rasa model only when an input changed.
+
+    python -m bot.tools.train        # prints the path of the up-to-date model
+
+The model's name carries a fingerprint of everything training reads (config, domain,
+training data, the spaCy pipeline, the NLU component), so a stale model is never served.
+"""
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import rasa_files, spacy_pipeline
+from bot.tools.paths import MODELS, RASA, ROOT, SPACY_MODEL, quiet_env
+
+INPUTS = ("config.yml", "domain", "data")  # the generated files in domain/ and data/ carry content
+
+
+def fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in INPUTS:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()
+                                                    and "__pycache__" not in p.parts)
+        for f in files:
+            h.update(str(f.relative_to(ROOT)).encode())
+            h.update(f.read_bytes())
+    h.update((SPACY_MODEL / "tyg_fingerprint.json").read_bytes())
+    return h.hexdigest()[:12]
+
+
+def build() -> None:
+    spacy_pipeline.build(SPACY_MODEL)
+    rasa_files.write_all()
+
+
+def model_path() -> Path:
+    return MODELS / f"tyg-{fingerprint()}.tar.gz"
+
+
+def train(force: bool = False) -> Path:
+    build()
+    target = model_path()
+    if target.exists() and not force:
+        print(f"model up to date: {target.relative_to(ROOT)}", file=sys.stderr)
+        return target
+    print(f"training {target.name} ...", file=sys.stderr)
+    cmd = [RASA, "train", "--config", "config.yml", "--domain", "domain", "--data", "data",
+           "--out", str(MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]]
+    subprocess.run(cmd, cwd=ROOT, env=quiet_env(), check=True)
+    for old in MODELS.glob("tyg-*.tar.gz"):
+        if old != target:
+            old.unlink()
+    return target
+
+
+if __name__ == "__main__":
+    print(train(force="--force" in sys.argv))

@@ -1,0 +1,52 @@
+"""What a message is about, given the NLU's intent ranking: the safety net, who is typing,
+and which concern to answer for. Rasa-free; rasa_ext.concern_router adapts it."""
+from dataclasses import asdict, dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from bot.audience import child_is_typing
+from bot.routing import EMERGENCY_CONCERN, Routing, routing
+from bot.safety_net import SafetyNet, safety_net
+
+FALLBACK = "nlu_fallback"
+
+
+@dataclass(frozen=True)
+class Understanding:
+    intent: str  # the intent the dialogue should act on
+    confidence: float
+    concern: Optional[str]  # the concern answered for, if any
+    also: Tuple[str, ...]  # other concerns the message raised
+    safety_net: Optional[str]  # the emergency trigger that fired
+    child_typing: bool
+    reason: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def understand(
+    text: str,
+    ranking: Sequence[Tuple[str, float]],
+    lemmas: Optional[Sequence[str]] = None,
+    fell_back: bool = False,
+    table: Optional[Routing] = None,
+    net: Optional[SafetyNet] = None,
+) -> Understanding:
+    """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
+    fell_back: the fallback classifier judged the top intent too unsure."""
+    table = table or routing()
+    net = net or safety_net()
+    ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
+    top, top_conf = ranking[0] if ranking else (None, 0.0)
+    trigger = net.detect(text, lemmas)
+    if trigger is None and top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence:
+        trigger = "classifier"
+    child = child_is_typing(text)
+    if fell_back and not trigger and not child:
+        return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
+    decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
+    if decision is None:
+        return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")
+    confidence = 1.0 if trigger else max([c for i, c in ranking if i == decision.concern] + [top_conf])
+    return Understanding(decision.concern, confidence, decision.concern, decision.also,
+                         trigger if trigger != "classifier" else None, child, decision.reason)

@@ -1,0 +1,66 @@
+"""Input channels that clean what people type before Rasa reads it.
+
+Registered in credentials.yml under the built-in channels' names, so the URLs stay the
+standard ones (/webhooks/rest/webhook, /socket.io). They:
+- pass the text through bot.text_input.clean_user_text: a leading "/" would otherwise make
+  Rasa read the message as an intent or slot command, bypassing the NLU and safety net;
+- on REST, answer with whatever the bot has said after REPLY_SECONDS instead of waiting for
+  a slow action server: the route's guidance comes from domain responses first, so a
+  parent still gets the helplines while the tailored extras finish in the background.
+"""
+import asyncio
+import logging
+import os
+from typing import Any, Awaitable, Callable
+
+import rasa.core.actions.action as rasa_action
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
+
+from bot.text_input import clean_user_text
+
+logger = logging.getLogger(__name__)
+
+REPLY_SECONDS = float(os.environ.get("TYG_REPLY_SECONDS", "8"))
+# Rasa waits up to 5 minutes for the action server; a parent should not.
+rasa_action.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("TYG_ACTION_TIMEOUT", "10"))
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def cleaning(on_new_message: Handler) -> Handler:
+    async def handler(message: UserMessage) -> None:
+        message.text = clean_user_text(message.text)
+        await on_new_message(message)
+    return handler
+
+
+def answering_within(seconds: float, on_new_message: Handler) -> Handler:
+    async def handler(message: UserMessage) -> None:
+        task = asyncio.ensure_future(on_new_message(message))
+        done, _ = await asyncio.wait({task}, timeout=seconds)
+        if not done:
+            logger.warning("Reply for %s took over %.0fs; answering with what was said so far.",
+                           message.sender_id, seconds)
+        elif task.exception() is not None:
+            raise task.exception()
+    return handler
+
+
+class SafeRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Handler):
+        return super().blueprint(answering_within(REPLY_SECONDS, cleaning(on_new_message)))
+
+
+class SafeSocketIOInput(SocketIOInput):
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Handler):
+        return super().blueprint(cleaning(on_new_message))

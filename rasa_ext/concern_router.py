@@ -1,0 +1,46 @@
+"""NLU component, placed after the FallbackClassifier: applies bot.understanding so that
+emergencies get 999 whatever the classifier's confidence, a child typing gets Childline,
+and a message raising several concerns is answered for the most serious."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.understanding import FALLBACK, understand
+
+ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ConcernRouter(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ConcernRouter":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._route(message)
+        return messages
+
+    @staticmethod
+    def _route(message: Message) -> None:
+        text = message.get(TEXT) or ""
+        ranking = [(r["name"], r.get("confidence", 0.0)) for r in message.get(INTENT_RANKING_KEY) or []]
+        intent = (message.get(INTENT) or {}).get("name")
+        fell_back = intent == FALLBACK
+        lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or [] if getattr(t, "lemma", None)]
+        result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back)
+        if result.intent != intent:
+            chosen = {"name": result.intent, "confidence": result.confidence}
+            message.set(INTENT, chosen, add_to_output=True)
+            rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != result.intent]
+            message.set(INTENT_RANKING_KEY, [chosen] + rest, add_to_output=True)
+        message.set(ROUTING_KEY, result.as_dict(), add_to_output=True)

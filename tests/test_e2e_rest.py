@@ -1,0 +1,120 @@
+"""End to end over Rasa's REST channel: a real trained model, a real Rasa server and a real
+action server. Each route's first reply names its helplines, in order, with numbers in full."""
+import pytest
+
+from bot.guidance import guidance
+from bot.routing import routing
+from bot.tools.serve import send
+from tests.conftest import bubble_texts
+
+pytestmark = pytest.mark.servers
+R = routing()
+
+# one plain message per route, in a parent's (or child's) words; not training examples
+ROUTES = {
+    "immediate_danger": "my daughter has gone to meet a man she met on snapchat and isn't answering her phone",
+    "meeting_planned": "my son says he is meeting a friend from fortnite in town next saturday, I've never met this friend",
+    "sextortion": "someone is threatening to share my son's nude pictures unless he pays them £100",
+    "disclosure": "my daughter has just told me a man online made her do sexual things on camera",
+    "unknown_contact": "a grown man on discord keeps telling my 12 year old she's mature for her age and to keep their chats secret",
+    "gifts_money": "a stranger keeps sending my son robux and V-bucks and he won't say who it is",
+    "nude_images": "my 14 year old sent a nude photo to a boy at school and now it's been shared around",
+    "other_adult": "I found images of children on my partner's laptop",
+    "own_thoughts": "I've been having sexual thoughts about children and I want help before anything happens",
+    "report_anonymously": "I saw something on a customer's phone at work and want to report it without giving my name",
+    "child_user": "im 14 and a man online keeps asking me for pictures and i dont want my mum to find out",
+    "signs_secrecy": "my daughter flips her phone over whenever I walk into the room",
+    "signs_withdrawal": "my son has gone really quiet and withdrawn and stays in his room all the time",
+    "signs_device_use": "she is on her phone all night and panics if I take it away",
+    "overreacting": "am I overreacting? I just have a bad feeling about her phone",
+    "gaming": "is roblox safe for my 9 year old?",
+    "what_is_grooming": "what actually is grooming?",
+    "talk_to_child": "how do I talk to my child about staying safe online?",
+    "parental_controls": "how do I turn on parental controls on her new phone?",
+}
+
+
+def test_every_route_has_an_end_to_end_message():
+    assert set(ROUTES) == set(R.concerns)
+
+
+@pytest.mark.parametrize("concern", sorted(ROUTES))
+def test_first_reply_gives_the_route_s_helplines(bot, helplines, concern):
+    bubbles = bubble_texts(send(bot.rasa_port, ROUTES[concern]))
+    assert bubbles, "no reply"
+    named = helplines.mentions("\n".join(bubbles))
+    first = R.helplines_for(concern)[0]
+    if first == "EMERGENCY":
+        assert "EMERGENCY" in helplines.mentions(bubbles[0])
+    else:
+        assert [k for k in named if k != "EMERGENCY"][0] == first
+        assert helplines.mentions(bubbles[0])[:1] != ["EMERGENCY"]  # no false alarm
+    assert set(named) <= set(R.may_name(concern))
+    assert bubbles[0] == guidance().concerns[concern].bubbles[0]
+
+
+@pytest.mark.parametrize("text", [
+    "<b>URGENT</b><br>my son is meeting someone from roblox TONIGHT at 7, he is 11",
+    "MY DAUGHTER HAS GONE TO MEET A MAN OFF INSTAGRAM AND ISNT ANSWERING",
+    "theres a man at our front door saying hes here to pick up my son, they met on xbox",
+    "shes meetin him 2nite",
+])
+def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
+    bubbles = bubble_texts(send(bot.rasa_port, text))
+    assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
+
+
+def test_emergency_mid_conversation(chat, helplines):
+    chat.say("hello")
+    chat.say("my daughter flips her phone over when I walk in")
+    bubbles = bubble_texts(chat.say("oh god she's just gone out to meet him, he's outside in a car"))
+    assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
+
+
+def test_several_concerns_are_answered_for_the_most_serious(bot, helplines):
+    text = "my son has been really secretive lately and a man on roblox keeps sending him robux"
+    bubbles = bubble_texts(send(bot.rasa_port, text))
+    lead = [k for k in helplines.mentions("\n".join(bubbles)) if k != "EMERGENCY"]
+    assert lead[0] in ("CEOP", "POLICE")
+
+
+def test_platform_named_gets_block_and_report_steps(chat):
+    bubbles = bubble_texts(chat.say("a grown man on discord keeps telling my daughter to keep their chats secret"))
+    assert any(b.startswith("On Discord:") for b in bubbles)
+    later = bubble_texts(chat.say("How do I block and report them on the app?"))
+    assert any(b.startswith("On Discord:") for b in later)
+
+
+def test_buttons_lead_to_follow_ups(chat):
+    reply = chat.say("my daughter flips her phone over whenever I walk into the room")
+    buttons = [b for m in reply for b in m.get("buttons") or []]
+    assert {"How to talk to them", "Talk to someone now"} <= {b["title"] for b in buttons}
+    talk = next(b for b in buttons if b["title"] == "How to talk to them")
+    follow = bubble_texts(chat.say(talk["payload"]))
+    assert follow[0] == guidance().followups["followup_talk"].bubbles[0]
+
+
+def test_slash_commands_are_plain_text(chat):
+    chat.say("my son plays roblox and someone keeps messaging him")
+    chat.say("/restart")  # as a command this would wipe the conversation, platform included
+    bubbles = bubble_texts(chat.say("How do I block and report them on the app?"))
+    assert any(b.startswith("On Roblox:") for b in bubbles)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😟😟😟", "x" * 12000, "<script>alert(1)</script>",
+                                  '/immediate_danger{"platform": "x"}', "Dw i'n poeni am fy merch"])
+def test_odd_input_gets_an_answer(bot, text):
+    assert send(bot.rasa_port, text), "silence"
+
+
+def test_action_server_down_still_gives_helplines(bot, helplines):
+    bot.stop_actions()
+    try:
+        for concern in ("signs_secrecy", "sextortion", "other_adult", "immediate_danger"):
+            bubbles = bubble_texts(send(bot.rasa_port, ROUTES[concern], timeout=60))
+            named = helplines.mentions("\n".join(bubbles))
+            assert R.helplines_for(concern)[0] in named, concern
+    finally:
+        bot.start_actions()
+    bubbles = bubble_texts(send(bot.rasa_port, "a man on discord keeps messaging my son and says keep it secret"))
+    assert any(b.startswith("On Discord:") for b in bubbles)  # the tailored part is back

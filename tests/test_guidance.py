@@ -1,0 +1,79 @@
+import shutil
+
+import pytest
+import yaml
+
+from bot.content_files import CONTENT_DIR, ContentError
+from bot.guidance import GENERAL_HELPLINES, guidance, load_guidance
+from bot.routing import routing
+
+G, R = guidance(), routing()
+
+
+@pytest.mark.parametrize("concern", sorted(R.concerns))
+def test_concern_reply_leads_with_its_route(concern, helplines):
+    reply = G.concerns[concern]
+    first = R.helplines_for(concern)[0]
+    opening = helplines.mentions(reply.bubbles[0])
+    if first == "EMERGENCY":
+        assert opening[0] == "EMERGENCY"
+    else:
+        assert [k for k in opening if k != "EMERGENCY"][0] == first
+        assert opening[0] != "EMERGENCY"
+    everything = helplines.mentions("\n".join(reply.bubbles))
+    assert set(everything) <= set(R.may_name(concern))
+
+
+def test_helpline_numbers_are_written_in_full(helplines):
+    text = "\n".join(G.concerns["signs_secrecy"].bubbles)
+    assert helplines["NSPCC"].phone in text
+
+
+def test_guidance_talks_like_the_brief():
+    secrecy = " ".join(G.concerns["signs_secrecy"].bubbles).lower()
+    assert "trust your gut" in secrecy and "proof" in secrecy
+    images = " ".join(G.concerns["nude_images"].bubbles).lower()
+    assert "not in trouble" in images and "never forward" in images
+    sext = " ".join(G.concerns["sextortion"].bubbles).lower()
+    assert "don't pay" in sext and "don't delete" in sext and "not their fault" in sext
+
+
+def test_general_replies_name_no_reporting_route(helplines):
+    for reply in list(G.conversation.values()) + list(G.followups.values()):
+        assert set(helplines.mentions("\n".join(reply.bubbles))) <= set(GENERAL_HELPLINES)
+
+
+def test_fallback_names_the_nspcc_and_offers_topics(helplines):
+    fb = G.conversation["nlu_fallback"]
+    assert "NSPCC" in helplines.mentions(fb.bubbles[0]) and len(fb.buttons) >= 3
+
+
+def test_button_payloads_are_plain_sentences():
+    for b in G.buttons.values():
+        assert not b.payload.startswith("/")
+
+
+def _copy_with(tmp_path, name, edit):
+    for f in CONTENT_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    data = yaml.safe_load((tmp_path / name).read_text())
+    edit(data)
+    (tmp_path / name).write_text(yaml.safe_dump(data))
+    return tmp_path
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["concerns"]["signs_secrecy"]["bubbles"].insert(0, "Call {POLICE.phone}."), "does not allow"),
+    (lambda d: d["concerns"]["own_thoughts"]["bubbles"].insert(0, "Call {EMERGENCY.phone}."), "999 may lead"),
+    (lambda d: d["concerns"]["gaming"].update(buttons=["nope"]), "unknown button"),
+    (lambda d: d["concerns"]["gaming"]["bubbles"].append("{FAX}"), "unknown helpline"),
+    (lambda d: d["concerns"].pop("sextortion"), "without guidance"),
+])
+def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
+    from bot.catalogue import load_catalogue
+    from bot.routing import load_routing
+
+    d = _copy_with(tmp_path, "guidance.yaml", edit)
+    cat = load_catalogue(d)
+    with pytest.raises(ContentError, match=message):
+        load_guidance(d, cat, load_routing(d, cat))

@@ -1,0 +1,69 @@
+"""The safety net must catch a child in danger now or within hours in parents' own words
+(typos, caps, HTML, past and present tense) and stay quiet for worries that can wait."""
+import pytest
+
+from bot.safety_net import edit_distance, safety_net
+
+NET = safety_net()
+
+EMERGENCIES = [
+    "my son is meeting someone from roblox tonight",
+    "she's getting ready to meet him right now",
+    "MY DAUGHTER HAS GONE TO MEET A MAN OFF INSTAGRAM",
+    "he went to meet a lad from fortnite and isnt answering",
+    "she's going to meet him after school today",
+    "shes meetin him 2nite at the park",
+    "my daughter is meting someone tonigt from snap",  # typos
+    "<p>he has <b>left</b> to meet someone off discord</p>",
+    "there's a man outside our house saying he's here to pick her up",
+    "a bloke at the front door wants to collect my son, says they met on xbox. he won't leave",
+    "find my iphone says she's in Leeds and we live in Hull, she's not answering",
+    "her location is showing a hotel miles away",
+    "she's talking about killing herself since the pictures got out",
+    "he says he wants to die after they threatened to post the video",
+    "my 13 year old has gone missing, she was talking to a man on tiktok",
+    "he hasn't come home and his phone is switched off, he was messaging someone older",
+    "she's snuck out to see someone she met online",
+    "someone is telling her to sneak out in the next half hour",
+    "she's in his car right now and won't answer",
+    "a grown up messaged her saying see you at the park gates at 5 dont tell ur mum",
+    "he's about to get into an uber someone online ordered for him",
+    "they've arranged to meet at the station at half 6",
+]
+
+NOT_EMERGENCIES = [
+    "they want £200 in vouchers by tonight or they'll share the video",
+    "he met someone on roblox last year and they still chat",
+    "she wants to meet a friend from tiktok next month",
+    "my daughter flips her phone over when I walk in",
+    "a man keeps sending my son robux",
+    "how do I set up parental controls on her new phone",
+    "she was crying last night after being on her phone",
+    "he said they'll post it and he's ruined everything",
+    "my husband has images of children on his laptop",
+    "the snap map shows her location to everyone, how do i turn it off",
+    "what is grooming",
+    "they've arranged to meet at the station at 6 next saturday",
+    "she used to meet her friends at 4 after school",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCIES)
+def test_emergency_is_recognised(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES)
+def test_non_emergency_is_not_flagged(text):
+    assert NET.detect(text) is None
+
+
+def test_lemmas_are_matched_too():
+    assert NET.detect("zzz") is None
+    assert NET.detect("zzz", lemmas=["she", "be", "meet", "him", "tonight"]) is not None
+
+
+def test_edit_distance():
+    assert edit_distance("tonight", "tonigth", 2) == 1  # transposition
+    assert edit_distance("meeting", "meting", 1) == 1
+    assert edit_distance("abc", "xyzuvw", 2) == 3

@@ -1,0 +1,47 @@
+import pytest
+
+from bot.entities import lexicon
+from bot.tools.paths import SPACY_MODEL
+from bot.spacy_pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    build(SPACY_MODEL)
+    return spacy.load(SPACY_MODEL)
+
+
+def ents(nlp, text):
+    return {(e.label_, e.text.lower()) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my 13yo is always on snap", {("AGE", "13yo"), ("PLATFORM", "snap")}),
+    ("our Jess is in year 8 and on insta", {("CHILD", "our jess"), ("AGE", "year 8"), ("PLATFORM", "insta")}),
+    ("my lad plays fortnight and roblox", {("CHILD", "lad"), ("PLATFORM", "fortnight"), ("PLATFORM", "roblox")}),
+    ("my stepdaughter is thirteen", {("CHILD", "stepdaughter"), ("AGE", "is thirteen")}),
+    ("she's 12 and uses TikTok", {("AGE", "'s 12"), ("PLATFORM", "tiktok")}),
+    ("a 14 year old on whats app", {("AGE", "14 year old"), ("PLATFORM", "whats app")}),
+])
+def test_entities(nlp, text, expected):
+    assert expected <= ents(nlp, text)
+
+
+def test_lemmas_come_from_the_lookup_tables(nlp):
+    assert [t.lemma_ for t in nlp("she went meeting")] == ["she", "go", "meet"]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("13", 13), ("13yo", 13), ("thirteen", 13), ("year 8", 12), ("is 14", 14), ("'s twelve", 12),
+    ("14 year old", 14), ("banana", None),
+])
+def test_age_normalisation(text, age):
+    assert lexicon().age_from(text) == age
+
+
+def test_platform_lookup():
+    assert lexicon().platform_for("Snap").key == "snapchat"
+    assert lexicon().platform_for("fortnight").display == "Fortnite"
+    assert lexicon().platform_for("myspace") is None
