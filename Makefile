@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install build train eval validate lock clean
+.PHONY: run test install build train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -41,6 +41,13 @@ test: install
 
 eval: install
 	$(PY) -m bot.tools.evaluate
+
+# NLU cross-validation (3 folds, ~10 min): per-intent F1 in results/crossval/intent_report.json
+crossval: build
+	$(VENV)/bin/rasa test nlu --config config.yml --nlu data/nlu --cross-validation --folds 3 \
+		--out results/crossval --no-plot
+	$(PY) -c "import json; r=json.load(open('results/crossval/intent_report.json')); \
+		[print(f'{k:24s} f1={v[\"f1-score\"]:.3f} n={v[\"support\"]}') for k,v in sorted(r.items()) if isinstance(v, dict) and 'f1-score' in v]"
 
 lock:
 	rm -rf /tmp/tyg-lock && $(PYTHON310) -m venv /tmp/tyg-lock
