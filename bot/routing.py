@@ -22,12 +22,16 @@ class Concern:
     evidence: Tuple[re.Pattern, ...] = ()
     unless: Tuple[re.Pattern, ...] = ()
 
+    def contradicted(self, text: str) -> bool:
+        lowered = (text or "").lower().replace("\u2019", "'")
+        return any(p.search(lowered) for p in self.unless)
+
     def fits(self, text: str) -> bool:
         """The message carries this concern's evidence (if it needs any) and nothing against it."""
         lowered = (text or "").lower().replace("\u2019", "'")
         if self.evidence and not any(p.search(lowered) for p in self.evidence):
             return False
-        return not any(p.search(lowered) for p in self.unless)
+        return not self.contradicted(text)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ class Routing:
     concerns: Dict[str, Concern]
     secondary_confidence: float
     classifier_emergency_confidence: float
+    rescue_concern_mass: float
+
+    def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
+        return sum(c for n, c in ranking if self.is_concern(n))
 
     def is_concern(self, intent: Optional[str]) -> bool:
         return intent in self.concerns
@@ -76,10 +84,18 @@ class Routing:
         if child_typing and (top is None or self.is_concern(top) or top == "nlu_fallback"):
             also = tuple(n for n, c in fitting if n != CHILD_CONCERN and c >= self.secondary_confidence)
             return Decision(CHILD_CONCERN, also, "the writer seems to be a child")
-        if not self.is_concern(top) or not fitting:
+        if not self.is_concern(top):
             return None
-        lead = fitting[0][0]
-        raised = [lead] + [n for n, c in fitting[1:] if c >= self.secondary_confidence]
+        if fitting and fitting[0][0] == top:
+            lead = top
+        elif self.concerns[top].contradicted(text):  # the words rule the top guess out
+            if not fitting:
+                return None
+            lead = fitting[0][0]
+        else:  # the words don't bear the top guess out: the next that fits, if it's a real contender
+            contenders = [n for n, c in fitting if c >= self.secondary_confidence]
+            lead = contenders[0] if contenders else top
+        raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
         chosen = ordered[0]
@@ -137,7 +153,9 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     emergency_conf = data.get("classifier_emergency_confidence")
     require(isinstance(emergency_conf, (int, float)) and 0 < emergency_conf <= 1, where,
             "'classifier_emergency_confidence' must be between 0 and 1")
-    return Routing(concerns, float(threshold), float(emergency_conf))
+    mass = data.get("rescue_concern_mass")
+    require(isinstance(mass, (int, float)) and 0 < mass <= 1, where, "'rescue_concern_mass' must be between 0 and 1")
+    return Routing(concerns, float(threshold), float(emergency_conf), float(mass))
 
 
 @lru_cache(maxsize=1)

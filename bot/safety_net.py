@@ -42,6 +42,7 @@ class SafetyNet:
     concepts: Dict[str, Tuple[re.Pattern, ...]]
     triggers: Tuple[Trigger, ...]
     vocabulary: frozenset  # words typos are corrected towards
+    supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
 
     def normalise(self, text: str) -> str:
         text = clean_user_text(text).lower().replace("\u2019", "'")
@@ -52,9 +53,10 @@ class SafetyNet:
         return " ".join(words)
 
     def _correct(self, word: str) -> str:
-        if len(word) < 5 or word in self.vocabulary or not word.isalpha():
+        # short words are too easily another real word ("where" is one letter from "there")
+        if len(word) < 6 or word in self.vocabulary or not word.isalpha():
             return word
-        limit = 1 if len(word) < 8 else 2
+        limit = 1 if len(word) < 9 else 2
         best = min(self.vocabulary, key=lambda v: edit_distance(word, v, limit))
         return best if edit_distance(word, best, limit) <= limit else word
 
@@ -62,11 +64,18 @@ class SafetyNet:
         return {name for name, patterns in self.concepts.items()
                 if any(p.search(t) for p in patterns for t in texts if t)}
 
-    def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
-        """The name of the first trigger that fires, or None."""
+    def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> set:
         surface = self.normalise(text)
         lemma_text = self.normalise(" ".join(lemmas)) if lemmas else ""
-        found = self.matched_concepts(surface, lemma_text)
+        return self.matched_concepts(surface, lemma_text)
+
+    def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
+        """The message has something urgent about it, if not enough to fire on its own."""
+        return bool(self._found(text, lemmas) & set(self.supporting))
+
+    def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
+        """The name of the first trigger that fires, or None."""
+        found = self._found(text, lemmas)
         for trigger in self.triggers:
             if any(c in found for c in trigger.none_of):
                 continue
@@ -107,7 +116,9 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         triggers.append(t)
     require(triggers, where, "at least one trigger is required")
     vocab = _vocabulary((p for ps in raw.values() for p in ps), textspeak)
-    return SafetyNet(textspeak, concepts, tuple(triggers), vocab)
+    supporting = tuple(data.get("supporting") or ())
+    require(all(c in concepts for c in supporting), where, "'supporting' names unknown concepts")
+    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting)
 
 
 @lru_cache(maxsize=1)

@@ -39,11 +39,18 @@ def understand(
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas)
-    if trigger is None and top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence:
+    if (trigger is None and top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
+            and net.supports_emergency(text, lemmas)):
         trigger = "classifier"
+    if trigger is None:  # an emergency guess the words don't support: go by the rest
+        ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
+        top, top_conf = ranking[0] if ranking else (None, 0.0)
     child = child_is_typing(text)
     if fell_back and not trigger and not child:
-        return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
+        if table.concern_mass(ranking) < table.rescue_concern_mass:
+            return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
+        # unsure between concerns, but clearly a worry: answer the best one that fits
+        ranking = sorted(((i, c) for i, c in ranking if table.is_concern(i)), key=lambda r: -r[1])
     decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
     if decision is None:
         return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")

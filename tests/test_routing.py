@@ -55,10 +55,13 @@ def test_understand(text, ranking, intent):
 
 
 def test_classifier_emergency_needs_confidence_when_the_safety_net_is_silent():
-    sure = understand("please help him", [("immediate_danger", 0.7), ("greet", 0.2)])
-    unsure = understand("please help him", [("immediate_danger", 0.3), ("signs_withdrawal", 0.28)])
+    sure = understand("please help he's not answering", [("immediate_danger", 0.7), ("greet", 0.2)])
+    unsure = understand("please help he's not answering", [("immediate_danger", 0.3), ("signs_withdrawal", 0.28)])
+    calm = understand("he used to barely use it, now he's on it all evening", [("immediate_danger", 0.7),
+                                                                            ("signs_device_use", 0.2)])
     assert sure.intent == "immediate_danger"
     assert unsure.intent == "signs_withdrawal"
+    assert calm.intent == "signs_device_use"  # nothing urgent in the words: no false 999
 
 
 def test_a_concern_without_its_evidence_is_not_chosen():
@@ -72,3 +75,24 @@ def test_a_parent_writing_about_their_child_is_not_a_child_typing():
     ranking = [("child_user", 0.5), ("unknown_contact", 0.4)]
     assert R.decide(ranking, text="my son is 13 and a man keeps messaging him").concern == "unknown_contact"
     assert R.decide(ranking, text="a man keeps messaging me and im scared").concern == "child_user"
+
+
+def test_an_unsure_classifier_still_answers_a_clear_worry():
+    ranking = [("gifts_money", 0.24), ("signs_secrecy", 0.2), ("unknown_contact", 0.15), ("greet", 0.1)]
+    assert understand("a stranger paid for his game pass", ranking, fell_back=True).intent == "gifts_money"
+    chatty = [("out_of_scope", 0.2), ("greet", 0.18), ("gifts_money", 0.1)]
+    assert understand("kzzt oomph", chatty, fell_back=True).intent == "nlu_fallback"
+
+
+def test_rejected_top_guess_falls_to_a_real_contender_only():
+    # sextortion lacks a threat; nude_images is a real contender and fits
+    ranking = [("sextortion", 0.6), ("nude_images", 0.3), ("signs_withdrawal", 0.01)]
+    assert R.decide(ranking, text="someone sent him a photo of a girl").concern == "nude_images"
+    # no real contender: the classifier's strong guess stands
+    ranking = [("sextortion", 0.9), ("signs_withdrawal", 0.01)]
+    assert R.decide(ranking, text="someone has got something on him").concern == "sextortion"
+
+
+def test_a_guess_the_words_rule_out_is_never_chosen():
+    ranking = [("child_user", 0.7), ("nude_images", 0.2)]
+    assert R.decide(ranking, text="someone airdropped a rude pic to my 12yo").concern == "nude_images"

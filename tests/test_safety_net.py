@@ -29,6 +29,7 @@ EMERGENCIES = [
     "a grown up messaged her saying see you at the park gates at 5 dont tell ur mum",
     "he's about to get into an uber someone online ordered for him",
     "they've arranged to meet at the station at half 6",
+    "12yo in a car with some bloke from tiktok",
 ]
 
 NOT_EMERGENCIES = [
