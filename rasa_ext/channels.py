@@ -6,11 +6,16 @@ standard ones (/webhooks/rest/webhook, /socket.io). They:
   Rasa read the message as an intent or slot command, bypassing the NLU and safety net;
 - on REST, answer with whatever the bot has said after REPLY_SECONDS instead of waiting for
   a slow action server: the route's guidance comes from domain responses first, so a
-  parent still gets the helplines while the tailored extras finish in the background.
+  parent still gets the helplines while the tailored extras finish in the background;
+- on socket.io, join the session's room properly: Rasa 3.6 calls python-socketio 5's
+  coroutine `enter_room` without awaiting it, so with session persistence no reply
+  would ever reach the browser.
 """
 import asyncio
+import inspect
 import logging
 import os
+import uuid
 from typing import Any, Awaitable, Callable
 
 import rasa.core.actions.action as rasa_action
@@ -63,4 +68,18 @@ class SafeSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Handler):
-        return super().blueprint(cleaning(on_new_message))
+        bp = super().blueprint(cleaning(on_new_message))
+        sio = self.sio
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid, data=None):
+            data = data if isinstance(data, dict) else {}
+            if not data.get("session_id"):
+                data["session_id"] = uuid.uuid4().hex
+            if self.session_persistence:
+                joined = sio.enter_room(sid, data["session_id"], namespace=self.namespace)
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
+
+        return bp

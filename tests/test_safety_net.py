@@ -30,6 +30,8 @@ EMERGENCIES = [
     "he's about to get into an uber someone online ordered for him",
     "they've arranged to meet at the station at half 6",
     "12yo in a car with some bloke from tiktok",
+    "strange man at the door asking for my 12yo",
+    "a man online just told him he's coming to get him from school in 20 minutes",
 ]
 
 NOT_EMERGENCIES = [
@@ -46,6 +48,7 @@ NOT_EMERGENCIES = [
     "what is grooming",
     "they've arranged to meet at the station at 6 next saturday",
     "she used to meet her friends at 4 after school",
+    "a man at the door wanted to read the meter",
 ]
 
 
