@@ -35,10 +35,12 @@ class Guidance:
     concerns: Dict[str, Reply]
     followups: Dict[str, Reply]
     conversation: Dict[str, Reply]
+    questions: Dict[str, Reply]
     buttons: Dict[str, Button]
 
     def all_replies(self) -> List[Reply]:
-        return [*self.concerns.values(), *self.followups.values(), *self.conversation.values()]
+        return [*self.concerns.values(), *self.followups.values(), *self.conversation.values(),
+                *self.questions.values()]
 
 
 def render(template: str, helplines: Catalogue, where: str) -> str:
@@ -109,11 +111,15 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     for name, reply in sections["concerns"].items():
         check_reply_helplines(reply, table.may_name(name), table.helplines_for(name)[0], helplines,
                               f"{where}: concerns.{name}")
-    for section in ("followups", "conversation"):
+    raw = data.get("questions") or {}
+    sections["questions"] = {name: _reply(name, spec, buttons, helplines, f"{where}: questions.{name}")
+                             for name, spec in raw.items()}
+    for section in ("followups", "conversation", "questions"):
         for name, reply in sections[section].items():
             check_reply_helplines(reply, GENERAL_HELPLINES, None, helplines, f"{where}: {section}.{name}")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
-    return Guidance(sections["concerns"], sections["followups"], sections["conversation"], buttons)
+    return Guidance(sections["concerns"], sections["followups"], sections["conversation"],
+                    sections["questions"], buttons)
 
 
 @lru_cache(maxsize=1)

@@ -36,14 +36,36 @@ def responses(g: Guidance) -> Dict[str, list]:
     return out
 
 
+FORM = "platform_form"  # asks which app, after the block-and-report steps were given
+FORM_STARTS_AFTER = "followup_block_report"
+FORM_ANSWERS = ("inform_platform", "deny")  # what the form itself takes as an answer
+
+
+def _answer(name: str, reply: Reply, tailored: bool) -> List[dict]:
+    steps = [{"action": a} for a in bubble_names(reply)]
+    if name == FORM_STARTS_AFTER:
+        return steps + [{"action": FORM}, {"active_loop": FORM}]
+    return steps + ([{"action": TAILOR_ACTION}] if tailored else [])
+
+
 def rules(g: Guidance) -> List[dict]:
     out = []
-    for section, tailored in ((g.concerns, True), (g.followups, True), (g.conversation, False)):
+    sections = ((g.concerns, True), (g.followups, True), (g.conversation, False))
+    for section, tailored in sections:
         for name, reply in section.items():
-            steps = [{"intent": name}] + [{"action": a} for a in bubble_names(reply)]
-            if tailored:
-                steps.append({"action": TAILOR_ACTION})
-            out.append({"rule": f"answer {name}", "steps": steps})
+            out.append({"rule": f"answer {name}", "steps": [{"intent": name}] + _answer(name, reply, tailored)})
+    out.append({"rule": f"{FORM} done", "condition": [{"active_loop": FORM}],
+                "steps": [{"action": FORM}, {"active_loop": None}, {"action": TAILOR_ACTION}]})
+    # anything else said while the form asks (above all an emergency) is answered at once,
+    # and the question is dropped: a parent is never held in a form
+    for section, tailored in sections:
+        for name, reply in section.items():
+            if name in FORM_ANSWERS or name == FORM_STARTS_AFTER:
+                continue
+            steps = [{"intent": name}] + _answer(name, reply, tailored)
+            steps += [{"action": "action_deactivate_loop"}, {"active_loop": None}]
+            out.append({"rule": f"{name} interrupts {FORM}", "condition": [{"active_loop": FORM}],
+                        "steps": steps})
     return out
 
 

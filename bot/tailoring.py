@@ -9,6 +9,7 @@ from bot.routing import EMERGENCY_CONCERN, Routing, routing
 
 TEEN_AGES = range(13, 19)  # Childline is for under-19s
 NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
+PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform"}  # asked for, or answered with, an app
 
 
 def _join(items: Sequence[str]) -> str:
@@ -34,7 +35,7 @@ def tailor(
         bubbles.append(f"You also mentioned {_join(others)}. I've answered for the most urgent part first; "
                        "the same steps help with the rest, and you can ask me about it next.")
     found = lex.platform_for(platform) if platform else None
-    if found and (answered == "followup_block_report" or (concern and answered not in NO_PLATFORM_TIPS)):
+    if found and (answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
         bubbles.append(f"On {found.display}: {found.report}")
     years = lex.age_from(age) if age else None
     if concern and years is not None and not child_typing:

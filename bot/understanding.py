@@ -8,6 +8,8 @@ from bot.routing import EMERGENCY_CONCERN, Routing, routing
 from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
+NAMING_AN_APP = "inform_platform"
+SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,13 @@ def understand(
     ranking: Sequence[Tuple[str, float]],
     lemmas: Optional[Sequence[str]] = None,
     fell_back: bool = False,
+    names_platform: bool = False,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
     """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
-    fell_back: the fallback classifier judged the top intent too unsure."""
+    fell_back: the fallback classifier judged the top intent too unsure.
+    names_platform: the message names an app or game (a PLATFORM entity)."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
@@ -46,6 +50,8 @@ def understand(
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
     child = child_is_typing(text)
+    if names_platform and not trigger and len(text.split()) <= SHORT_ANSWER_WORDS and top != NAMING_AN_APP:
+        return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
     if fell_back and not trigger and not child:
         if table.concern_mass(ranking) < table.rescue_concern_mass:
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")

@@ -10,7 +10,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.understanding import FALLBACK, understand
@@ -37,7 +37,8 @@ class ConcernRouter(GraphComponent):
         intent = (message.get(INTENT) or {}).get("name")
         fell_back = intent == FALLBACK
         lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or [] if getattr(t, "lemma", None)]
-        result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back)
+        names_platform = any(e.get("entity") == "PLATFORM" for e in message.get(ENTITIES) or [])
+        result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform)
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

@@ -94,6 +94,23 @@ def test_buttons_lead_to_follow_ups(chat):
     assert follow[0] == guidance().followups["followup_talk"].bubbles[0]
 
 
+def test_block_follow_up_asks_which_app_and_tailors(chat):
+    chat.say("a man keeps messaging my daughter and telling her to keep it secret")
+    asked = chat.say("How do I block and report them on the app?")
+    apps = [b["title"] for m in asked for b in m.get("buttons") or []]
+    assert "Roblox" in apps
+    bubbles = bubble_texts(chat.say("It's on Roblox"))
+    assert any(b.startswith("On Roblox:") for b in bubbles)
+
+
+def test_emergency_while_the_form_asks(chat, helplines):
+    chat.say("How do I block and report them on the app?")
+    bubbles = bubble_texts(chat.say("she's just gone to meet him, she's not answering"))
+    assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
+    after = bubble_texts(chat.say("my daughter flips her phone over when I walk in"))
+    assert "NSPCC" in helplines.mentions(after[0])  # the form was dropped, not asked again
+
+
 def test_slash_commands_are_plain_text(chat):
     chat.say("my son plays roblox and someone keeps messaging him")
     chat.say("/restart")  # as a command this would wipe the conversation, platform included

@@ -62,9 +62,10 @@ def test_no_example_belongs_to_two_intents():
     assert not clashes
 
 
-def test_held_out_cases_are_not_training_data():
+@pytest.mark.parametrize("name", ["heldout_cases.yaml", "dev_cases.yaml"])
+def test_evaluation_cases_are_not_training_data(name):
     trained = {norm(t) for _, texts in DATA.values() for t in texts}
-    cases = yaml.safe_load((ROOT / "tests" / "eval" / "heldout_cases.yaml").read_text())
+    cases = yaml.safe_load((ROOT / "tests" / "eval" / name).read_text())
     assert len(cases) >= 100
     leaked = [c["id"] for c in cases if norm(c["text"]) in trained]
     assert not leaked

@@ -96,3 +96,10 @@ def test_rejected_top_guess_falls_to_a_real_contender_only():
 def test_a_guess_the_words_rule_out_is_never_chosen():
     ranking = [("child_user", 0.7), ("nude_images", 0.2)]
     assert R.decide(ranking, text="someone airdropped a rude pic to my 12yo").concern == "nude_images"
+
+
+def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
+    u = understand("on his ps5", [("parental_controls", 0.6), ("gaming", 0.3)], names_platform=True)
+    assert u.intent == "inform_platform"
+    long = "my son is on his ps5 all night and won't stop"
+    assert understand(long, [("signs_device_use", 0.9)], names_platform=True).intent == "signs_device_use"

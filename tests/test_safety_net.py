@@ -49,6 +49,7 @@ NOT_EMERGENCIES = [
     "they've arranged to meet at the station at 6 next saturday",
     "she used to meet her friends at 4 after school",
     "a man at the door wanted to read the meter",
+    "i feel sick every time my phone goes off, a lad i met in a group chat gets angry if i dont answer",
 ]
 
 

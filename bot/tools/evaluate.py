@@ -17,6 +17,7 @@ HARNESS = ROOT.parent / "shared" / "eval" / "run_eval.py"
 SETS = {
     "sample": ROOT.parent / "shared" / "eval" / "sample_cases.yaml",
     "heldout": ROOT / "tests" / "eval" / "heldout_cases.yaml",
+    "dev": ROOT / "tests" / "eval" / "dev_cases.yaml",  # harder cases, used for tuning
 }
 
 
