@@ -28,6 +28,7 @@ class ActionTailorReply(Action):
             platform=tracker.get_slot("platform"),
             age=tracker.get_slot("child_age"),
             child_typing=bool(routed.get("child_typing")),
+            text=latest.get("text") or "",
         ):
             dispatcher.utter_message(text=text)
         concern = routed.get("concern")

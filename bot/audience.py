@@ -1,4 +1,4 @@
-"""Who is typing: signs that the writer is a child or teenager rather than a parent."""
+"""Who is typing, and about whom: a child rather than a parent; an adult close to the writer."""
 import re
 from functools import lru_cache
 from typing import Tuple
@@ -6,14 +6,22 @@ from typing import Tuple
 from bot.content_files import CONTENT_DIR, load, require
 
 
-@lru_cache(maxsize=1)
-def _patterns(directory=CONTENT_DIR) -> Tuple[re.Pattern, ...]:
-    data = load("audience.yaml", directory)
-    raw = data.get("child_typing")
-    require(isinstance(raw, list) and raw, "audience.yaml", "'child_typing' must be a non-empty list")
+@lru_cache(maxsize=4)
+def _patterns(key: str, directory=CONTENT_DIR) -> Tuple[re.Pattern, ...]:
+    raw = load("audience.yaml", directory).get(key)
+    require(isinstance(raw, list) and raw, "audience.yaml", f"'{key}' must be a non-empty list")
     return tuple(re.compile(p) for p in raw)
 
 
-def child_is_typing(text: str) -> bool:
+def _matches(key: str, text: str) -> bool:
     lowered = (text or "").lower().replace("\u2019", "'")
-    return any(p.search(lowered) for p in _patterns())
+    return any(p.search(lowered) for p in _patterns(key))
+
+
+def child_is_typing(text: str) -> bool:
+    return _matches("child_typing", text)
+
+
+def about_someone_close(text: str) -> bool:
+    """The adult in question is the writer's partner, relative or ex."""
+    return _matches("close_relation", text)

@@ -9,6 +9,7 @@ from bot.content_files import CONTENT_DIR, load, require
 
 EMERGENCY_CONCERN = "immediate_danger"
 CHILD_CONCERN = "child_user"
+CONTENDER_CONFIDENCE = 0.05  # below this a runner-up is noise, not a reading of the message
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ class Routing:
             if not fitting:
                 return None
             lead = fitting[0][0]
-        else:  # the words don't bear the top guess out: the next that fits, if it's a real contender
-            contenders = [n for n, c in fitting if c >= self.secondary_confidence]
+        else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all
+            contenders = [n for n, c in fitting if c >= CONTENDER_CONFIDENCE]
             lead = contenders[0] if contenders else top
         raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
@@ -133,7 +134,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
         for key in list(lines) + list(offer):
             require(key in helplines, w, f"unknown helpline '{key}'")
         require(len(set(lines)) == len(lines), w, "a helpline is listed twice")
-        require(isinstance(spec.get("label"), str) and spec["label"], w, "'label' is required")
+        require(isinstance(spec.get("label"), str) and spec["label"] and len(spec["label"]) <= 60, w,
+                "'label' is required: a short phrase on one line")
         emergency = bool(spec.get("emergency", False))
         require(emergency == (intent == EMERGENCY_CONCERN), w,
                 "only the emergency concern is marked 'emergency'")

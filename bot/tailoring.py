@@ -3,6 +3,7 @@ named (how to block and report there) and the child's age (Childline for a teena
 an app's minimum age for a younger child). Only helplines the route allows are named."""
 from typing import List, Optional, Sequence
 
+from bot.audience import about_someone_close
 from bot.catalogue import Catalogue, catalogue
 from bot.entities import Lexicon, lexicon
 from bot.routing import EMERGENCY_CONCERN, Routing, routing
@@ -22,6 +23,7 @@ def tailor(
     platform: Optional[str] = None,
     age: Optional[str] = None,
     child_typing: bool = False,
+    text: str = "",
     table: Optional[Routing] = None,
     lex: Optional[Lexicon] = None,
     helplines: Optional[Catalogue] = None,
@@ -37,6 +39,9 @@ def tailor(
     found = lex.platform_for(platform) if platform else None
     if found and (answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
         bubbles.append(f"On {found.display}: {found.report}")
+    if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
+        bubbles.append("When it's someone close to you, Stop It Now gives confidential advice to families in "
+                       f"this position, on {helplines['STOP_IT_NOW'].phone}.")
     years = lex.age_from(age) if age else None
     if concern and years is not None and not child_typing:
         if years in TEEN_AGES and "CHILDLINE" in concern.may_offer:

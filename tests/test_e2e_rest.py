@@ -78,6 +78,11 @@ def test_several_concerns_are_answered_for_the_most_serious(bot, helplines):
     assert lead[0] in ("CEOP", "POLICE")
 
 
+def test_another_adult_close_to_the_parent_gets_stop_it_now_too(bot, helplines):
+    named = helplines.mentions("\n".join(bubble_texts(send(bot.rasa_port, ROUTES["other_adult"]))))
+    assert named[:2] == ["POLICE", "CRIMESTOPPERS"] and "STOP_IT_NOW" in named
+
+
 def test_platform_named_gets_block_and_report_steps(chat):
     bubbles = bubble_texts(chat.say("a grown man on discord keeps telling my daughter to keep their chats secret"))
     assert any(b.startswith("On Discord:") for b in bubbles)

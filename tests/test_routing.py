@@ -24,7 +24,8 @@ def test_the_brief_s_order_of_seriousness():
 
 
 def test_most_serious_concern_wins_and_the_rest_are_acknowledged():
-    d = R.decide([("signs_secrecy", 0.55), ("gifts_money", 0.35), ("greet", 0.1)])
+    d = R.decide([("signs_secrecy", 0.55), ("gifts_money", 0.35), ("greet", 0.1)],
+                 text="she is so secretive and someone keeps buying her robux")
     assert d.concern == "gifts_money" and d.also == ("signs_secrecy",)
 
 

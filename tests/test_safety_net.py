@@ -32,6 +32,7 @@ EMERGENCIES = [
     "12yo in a car with some bloke from tiktok",
     "strange man at the door asking for my 12yo",
     "a man online just told him he's coming to get him from school in 20 minutes",
+    "a message on his lock screen tonight said still on for 9? i'll be in the silver car",
 ]
 
 NOT_EMERGENCIES = [

@@ -31,3 +31,10 @@ def test_other_concerns_are_acknowledged_by_name():
 def test_block_followup_uses_the_platform_from_earlier():
     assert any("Roblox" in b for b in tailor("followup_block_report", platform="roblox"))
     assert tailor("followup_talk", platform="roblox") == []
+
+
+def test_stop_it_now_is_offered_about_someone_close(helplines):
+    phone = helplines["STOP_IT_NOW"].phone
+    assert any(phone in b for b in tailor("other_adult", text="I found images of children on my partner's laptop"))
+    assert not any(phone in b for b in tailor("other_adult", text="the football coach messages the boys at night"))
+    assert not any(phone in b for b in tailor("unknown_contact", text="my husband says a man messages her"))
