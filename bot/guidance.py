@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.catalogue import Catalogue, catalogue
-from bot.content_files import CONTENT_DIR, ContentError, load, require
+from bot.content_files import CONTENT_DIR, load, require
 from bot.routing import Routing, routing
 
 # Replies that are not concerns may name only these (never a reporting route out of context).

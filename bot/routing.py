@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
@@ -164,7 +164,3 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
 def routing() -> Routing:
     return load_routing()
 
-
-def labels(concerns: Iterable[str], table: Optional[Routing] = None) -> List[str]:
-    table = table or routing()
-    return [table.concerns[c].label for c in concerns if c in table.concerns]

@@ -3,7 +3,7 @@ patterns in content/safety_net.yaml, independently of the trained NLU."""
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from bot.content_files import CONTENT_DIR, load, require
 from bot.text_input import clean_user_text

@@ -35,6 +35,3 @@ def clean_user_text(raw, max_chars: int = MAX_CHARS) -> str:
         text = cut[: cut.rfind(" ")] if " " in cut[-200:] else cut
     return text
 
-
-def was_truncated(raw, max_chars: int = MAX_CHARS) -> bool:
-    return len(_SPACES.sub(" ", str(raw or "")).strip()) > max_chars + 200

@@ -1,7 +1,7 @@
 """What a message is about, given the NLU's intent ranking: the safety net, who is typing,
 and which concern to answer for. Rasa-free; rasa_ext.concern_router adapts it."""
 from dataclasses import asdict, dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
 from bot.routing import EMERGENCY_CONCERN, Routing, routing
