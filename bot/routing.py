@@ -49,6 +49,7 @@ class Routing:
     secondary_confidence: float
     classifier_emergency_confidence: float
     rescue_concern_mass: float
+    when_unsure: str
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -95,7 +96,7 @@ class Routing:
             lead = fitting[0][0]
         else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all
             contenders = [n for n, c in fitting if c >= CONTENDER_CONFIDENCE]
-            lead = contenders[0] if contenders else top
+            lead = contenders[0] if contenders else self.when_unsure
         raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
@@ -157,7 +158,10 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
             "'classifier_emergency_confidence' must be between 0 and 1")
     mass = data.get("rescue_concern_mass")
     require(isinstance(mass, (int, float)) and 0 < mass <= 1, where, "'rescue_concern_mass' must be between 0 and 1")
-    return Routing(concerns, float(threshold), float(emergency_conf), float(mass))
+    unsure = data.get("when_unsure")
+    require(unsure in concerns and not concerns[unsure].evidence, where,
+            "'when_unsure' must be a concern that needs no evidence")
+    return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure)
 
 
 @lru_cache(maxsize=1)
