@@ -1,5 +1,8 @@
 """End to end over Rasa's REST channel: a real trained model, a real Rasa server and a real
 action server. Each route's first reply names its helplines, in order, with numbers in full."""
+import socket
+import time
+
 import pytest
 
 from bot.guidance import guidance
@@ -140,3 +143,21 @@ def test_action_server_down_still_gives_helplines(bot, helplines):
         bot.start_actions()
     bubbles = bubble_texts(send(bot.rasa_port, "a man on discord keeps messaging my son and says keep it secret"))
     assert any(b.startswith("On Discord:") for b in bubbles)  # the tailored part is back
+
+
+def test_action_server_hanging_still_gives_helplines_in_time(bot, helplines):
+    """An action server that accepts the call and never answers: the REST reply still comes
+    within the channel's time limit, with the route's helplines."""
+    bot.stop_actions()
+    silent = socket.socket()
+    silent.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    silent.bind(("127.0.0.1", bot.action_port))
+    silent.listen(16)
+    try:
+        started = time.monotonic()
+        bubbles = bubble_texts(send(bot.rasa_port, ROUTES["gifts_money"], timeout=60))
+        assert time.monotonic() - started < 20
+        assert "CEOP" in helplines.mentions("\n".join(bubbles))
+    finally:
+        silent.close()
+        bot.start_actions()
