@@ -62,11 +62,11 @@ def test_no_example_belongs_to_two_intents():
     assert not clashes
 
 
-@pytest.mark.parametrize("name", ["heldout_cases.yaml", "dev_cases.yaml"])
+@pytest.mark.parametrize("name", ["heldout_cases.yaml", "dev_cases.yaml", "blind_cases.yaml"])
 def test_evaluation_cases_are_not_training_data(name):
     trained = {norm(t) for _, texts in DATA.values() for t in texts}
     cases = yaml.safe_load((ROOT / "tests" / "eval" / name).read_text())
-    assert len(cases) >= 100
+    assert len(cases) >= 100 and len({c["id"] for c in cases}) == len(cases)
     leaked = [c["id"] for c in cases if norm(c["text"]) in trained]
     assert not leaked
 

@@ -33,6 +33,10 @@ EMERGENCIES = [
     "strange man at the door asking for my 12yo",
     "a man online just told him he's coming to get him from school in 20 minutes",
     "a message on his lock screen tonight said still on for 9? i'll be in the silver car",
+    "someone from his game is collecting him from the park in about 40 minutes",
+    "she's on facetime rn with a grown man telling her to take her top off",
+    "he went out at 6 saying he was meeting a friend from xbox, it's gone 11 and his phone is off",
+    "she's meeting someone from snap and now she isn't answering",
 ]
 
 NOT_EMERGENCIES = [
@@ -51,6 +55,8 @@ NOT_EMERGENCIES = [
     "she used to meet her friends at 4 after school",
     "a man at the door wanted to read the meter",
     "i feel sick every time my phone goes off, a lad i met in a group chat gets angry if i dont answer",
+    "he video calls her every night from his bedroom, is that normal for a 15 year old boyfriend",
+    "she's been on video calls with an older lad after school, should i be worried",
 ]
 
 

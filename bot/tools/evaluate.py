@@ -18,6 +18,7 @@ SETS = {
     "sample": ROOT.parent / "shared" / "eval" / "sample_cases.yaml",
     "heldout": ROOT / "tests" / "eval" / "heldout_cases.yaml",
     "dev": ROOT / "tests" / "eval" / "dev_cases.yaml",  # harder cases, used for tuning
+    "blind": ROOT / "tests" / "eval" / "blind_cases.yaml",  # written last; see README
 }
 
 
