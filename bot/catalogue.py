@@ -78,7 +78,7 @@ class Catalogue:
 
     def mentions(self, text: str) -> List[str]:
         """Keys of the helplines a text names, in the order it first names them."""
-        joined = re.sub(r"(?<=\d)[ \u00a0-](?=\d)", "", text)  # 0808 800 5000 -> 08088005000
+        joined = re.sub(r"(?<=\d)[ \u00a0-](?=\d)", "", text)  # digits split by spaces or dashes are joined
         first: Dict[str, int] = {}
         for key, line in self.helplines.items():
             for rx in line.markers():

@@ -42,7 +42,7 @@ def _broken_copy(tmp_path, edit):
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda d: d["helplines"]["NSPCC"].update(phone="0808 800 5002"), "retired"),
+    (lambda d: d["helplines"]["NSPCC"].update(phone=d["retired"][0]["number"]), "retired"),
     (lambda d: d["helplines"]["NSPCC"].update(phone="call us"), "not a phone number"),
     (lambda d: d["helplines"]["CEOP"].update(url="http://ceop.example"), "https"),
     (lambda d: d["helplines"]["CHILDLINE"].update(hours="9am-5pm", last_checked=None), "last_checked"),
