@@ -28,6 +28,15 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=20_000)
+def _closest(word: str, vocabulary: frozenset) -> str:
+    """The vocabulary word a typo was meant to be, or the word itself (cached: long messages
+    repeat words, and this runs on every message)."""
+    limit = 1 if len(word) < 9 else 2
+    best = min(vocabulary, key=lambda v: edit_distance(word, v, limit))
+    return best if edit_distance(word, best, limit) <= limit else word
+
+
 @dataclass(frozen=True)
 class Trigger:
     name: str
@@ -56,9 +65,7 @@ class SafetyNet:
         # short words are too easily another real word ("where" is one letter from "there")
         if len(word) < 6 or word in self.vocabulary or not word.isalpha():
             return word
-        limit = 1 if len(word) < 9 else 2
-        best = min(self.vocabulary, key=lambda v: edit_distance(word, v, limit))
-        return best if edit_distance(word, best, limit) <= limit else word
+        return _closest(word, self.vocabulary)
 
     def matched_concepts(self, *texts: str) -> set:
         return {name for name, patterns in self.concepts.items()
