@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install build train eval validate crossval lock clean
+.PHONY: run test install chromium build train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -21,7 +21,17 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-install: $(VENV)/.installed
+# the widget's browser packages (socket.io client; axe-core for the accessibility test)
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (no browser download by any test tool)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+install: $(VENV)/.installed web/node_modules/.installed
 
 build: install
 	$(PY) -m bot.spacy_pipeline build/spacy_en_tyg
@@ -36,7 +46,7 @@ run: install
 validate: build
 	$(VENV)/bin/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-test: install
+test: install chromium
 	$(PY) -m pytest
 
 eval: install

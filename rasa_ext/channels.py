@@ -4,6 +4,9 @@ Registered in credentials.yml under the built-in channels' names, so the URLs st
 standard ones (/webhooks/rest/webhook, /socket.io). They:
 - pass the text through bot.text_input.clean_user_text: a leading "/" would otherwise make
   Rasa read the message as an intent or slot command, bypassing the NLU and safety net;
+- open a chat on a topic when the widget's first message is empty with metadata
+  {"topic": key} (a school link): only topics.yaml's general-information concerns, and no
+  other metadata is kept;
 - on REST, answer with whatever the bot has said after REPLY_SECONDS instead of waiting for
   a slow action server: the route's guidance comes from domain responses first, so a
   parent still gets the helplines while the tailored extras finish in the background;
@@ -16,7 +19,7 @@ import inspect
 import logging
 import os
 import uuid
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 import rasa.core.actions.action as rasa_action
 from rasa.core.channels.channel import UserMessage
@@ -24,6 +27,7 @@ from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
 from bot.text_input import clean_user_text
+from bot.topics import opening_intent
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +40,15 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 
 def cleaning(on_new_message: Handler) -> Handler:
     async def handler(message: UserMessage) -> None:
-        message.text = clean_user_text(message.text)
+        metadata = message.metadata if isinstance(message.metadata, dict) else {}
+        intent = opening_intent(metadata.get("topic"))
+        if intent and not (message.text or "").strip():
+            # a link opened the chat on a topic: the topic's guidance, as if asked for
+            message.text = f"/{intent}"
+            message.metadata = {"topic": metadata["topic"]}
+        else:
+            message.text = clean_user_text(message.text)
+            message.metadata = None  # nothing the browser sends is stored beyond the text
         await on_new_message(message)
     return handler
 
@@ -57,6 +69,11 @@ class SafeRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
         return "rest"
+
+    def get_metadata(self, request) -> Optional[Dict[str, Any]]:
+        body = request.json if request.json is not None else {}
+        metadata = body.get("metadata") if isinstance(body, dict) else None
+        return metadata if isinstance(metadata, dict) else None
 
     def blueprint(self, on_new_message: Handler):
         return super().blueprint(answering_within(REPLY_SECONDS, cleaning(on_new_message)))

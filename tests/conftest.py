@@ -1,7 +1,9 @@
 """Shared fixtures. Tests marked `servers` use one real bot for the whole session: the
 model trained from this checkout, the action server and the Rasa server, on their own
-ports (TEST_RASA_PORT, TEST_ACTION_PORT) so a bot started by `make run` is not disturbed."""
+ports (TEST_RASA_PORT, TEST_ACTION_PORT, TEST_WEB_PORT) so a bot started by `make run` is not disturbed."""
 import os
+import time
+from pathlib import Path
 
 import pytest
 
@@ -22,9 +24,18 @@ def model():
 
 
 @pytest.fixture(scope="session")
-def bot(model):
+def data_dir(tmp_path_factory):
+    """Where the servers started by the tests keep their data (link counts), not var/."""
+    path = tmp_path_factory.mktemp("data")
+    os.environ["TYG_DATA_DIR"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def bot(model, data_dir):
     running = Bot(model, int(os.environ.get("TEST_RASA_PORT", 5105)),
-                  int(os.environ.get("TEST_ACTION_PORT", 5155)))
+                  int(os.environ.get("TEST_ACTION_PORT", 5155)),
+                  int(os.environ.get("TEST_WEB_PORT", 5180)))
     try:
         running.start()
         yield running
@@ -56,3 +67,54 @@ def bubble_texts(reply):
             parts += [b.get("title", ""), b.get("payload", "")]
         out.append("\n".join(parts))
     return out
+
+
+# ---- the browser: Debian's Chromium driven by Playwright (no browser download) ----
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these, Chromium keeps calling Google's hosts, which this closed network refuses.
+CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "results" / "screenshots"
+STARTED = time.time()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: `make test` installs Debian's chromium"
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser, bot):
+    """Opens pages in fresh browser contexts (own sessionStorage), closed after the test.
+    bypass_csp lets the test read the page with evaluate(); the escaping under test is the
+    widget's own, so the checks hold without the page's Content-Security-Policy too."""
+    contexts = []
+
+    def open_page(path="/", width=1280, height=800, **options):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      bypass_csp=True, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.base = f"http://localhost:{bot.web_port}"
+        if path is not None:  # None: the test sets up routes first, then opens the page
+            page.goto(page.base + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    shots = sorted(p for p in SCREENSHOTS.glob("*.png") if p.stat().st_mtime >= STARTED)
+    if shots:
+        terminalreporter.write_line(f"screenshots of the widget: {SCREENSHOTS} "
+                                    f"({', '.join(p.name for p in shots)})")

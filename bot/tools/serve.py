@@ -3,8 +3,10 @@ stop both together.
 
     python -m bot.tools.serve            # foreground until Ctrl-C (what `make run` does)
 
-Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055). CORS origins: CORS_ORIGINS
-(default: none). The HTTP API stays off unless RASA_ENABLE_API=1 with RASA_AUTH_TOKEN set.
+Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055), WEB_PORT (default 8080, the
+chat page and widget). CORS_ORIGINS: the sites whose pages may use the REST channel from a
+browser (default: the widget's own page). The HTTP API stays off unless RASA_ENABLE_API=1
+with RASA_AUTH_TOKEN set.
 """
 import json
 import os
@@ -41,9 +43,11 @@ class Bot:
     model: Path
     rasa_port: int = 5005
     action_port: int = 5055
+    web_port: Optional[int] = None
     log_dir: Path = RUN_DIR
     processes: List[subprocess.Popen] = field(default_factory=list)
     action: Optional[subprocess.Popen] = None
+    rasa: Optional[subprocess.Popen] = None
     endpoints: Optional[Path] = None
 
     def start_actions(self) -> None:
@@ -70,6 +74,8 @@ class Bot:
         cmd = [RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
                "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)]
         origins = os.environ.get("CORS_ORIGINS")
+        if not origins and self.web_port:
+            origins = f"http://localhost:{self.web_port} http://127.0.0.1:{self.web_port}"
         if origins:
             cmd += ["--cors", *origins.split()]
         if os.environ.get("RASA_ENABLE_API") == "1":
@@ -80,21 +86,41 @@ class Bot:
         log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
         proc = subprocess.Popen(cmd, cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
+        self.rasa = proc
         self.processes.append(proc)
         # ready means a real answer: the first message also pays TensorFlow's lazy start-up
         wait_for(lambda: send(self.rasa_port, "hello", timeout=60), 300, "Rasa server",
                  alive=proc)
 
+    def stop_rasa(self) -> None:
+        if self.rasa:
+            _stop(self.rasa)
+            self.processes.remove(self.rasa)
+            self.rasa = None
+
+    def start_web(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        env = quiet_env()
+        env.update({"WEB_PORT": str(self.web_port), "RASA_PORT": str(self.rasa_port)})
+        log = open(self.log_dir / f"web-{self.web_port}.log", "ab")
+        proc = subprocess.Popen([sys.executable, "-m", "bot.web_server"], cwd=ROOT, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes.append(proc)
+        wait_for(lambda: http_json(f"http://127.0.0.1:{self.web_port}/healthz", timeout=2), 60,
+                 "web server", alive=proc)
+
     def start(self) -> "Bot":
         self.start_actions()
         self.start_rasa()
+        if self.web_port:
+            self.start_web()
         return self
 
     def stop(self) -> None:
         for proc in reversed(self.processes):
             _stop(proc)
         self.processes.clear()
-        self.action = None
+        self.action = self.rasa = None
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -126,13 +152,16 @@ def main() -> None:
     from bot.tools.train import train
 
     model = train()
-    bot = Bot(model, int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_PORT", 5055)))
+    bot = Bot(model, int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_PORT", 5055)),
+              int(os.environ.get("WEB_PORT", 8080)))
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
     try:
         bot.start()
         print(f"Trust Your Gut is answering on http://localhost:{bot.rasa_port} "
-              f"(REST: /webhooks/rest/webhook, socket.io: /socket.io). Ctrl-C stops it.", flush=True)
+              f"(REST: /webhooks/rest/webhook, socket.io: /socket.io).\n"
+              f"Chat page: http://localhost:{bot.web_port}/  Schools: "
+              f"http://localhost:{bot.web_port}/schools  Ctrl-C stops it.", flush=True)
         while not stopping and all(p.poll() is None for p in bot.processes):
             time.sleep(1)
         if not stopping:

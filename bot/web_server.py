@@ -1,0 +1,164 @@
+"""The web pages parents and schools open: the chat page (/), the schools page (/schools),
+the widget's files, and small JSON endpoints. It never talks to Rasa itself: browsers
+connect to the Rasa server directly (socket.io, REST as fallback).
+
+    python -m bot.web_server        # WEB_PORT (8080); see README "Configuration"
+
+Privacy: no access log (it would hold addresses and link sources), and the only thing
+recorded is an aggregate count per link source.
+"""
+import html
+import io
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import segno
+from aiohttp import web
+
+from bot.catalogue import catalogue
+from bot.source_counts import SourceCounts, clean_source
+from bot.tools.paths import ROOT
+from bot.topics import topics
+from bot.widget_config import helpline_card, widget_config
+
+WEB_DIR = ROOT / "web"
+SOCKET_IO_CLIENT = WEB_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+STATIC = {  # URL path -> (file, content type); nothing else on disk is reachable
+    "/widget.js": (WEB_DIR / "widget.js", "text/javascript"),
+    "/widget.css": (WEB_DIR / "widget.css", "text/css"),
+    "/schools.js": (WEB_DIR / "schools.js", "text/javascript"),
+    "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript"),
+}
+PAGES = {"/": "index.html", "/schools": "schools.html"}
+
+
+def bot_url(request: web.Request) -> str:
+    """Where browsers reach Rasa: TYG_BOT_URL, else this host on the Rasa port."""
+    configured = os.environ.get("TYG_BOT_URL")
+    if configured:
+        return configured.rstrip("/")
+    host = urlsplit(f"//{request.host}").hostname or "localhost"
+    return f"{request.scheme}://{host}:{os.environ.get('RASA_PORT', '5005')}"
+
+
+def public_url(request: web.Request) -> str:
+    """The address school links point at: TYG_PUBLIC_URL, else the address in use."""
+    return (os.environ.get("TYG_PUBLIC_URL") or f"{request.scheme}://{request.host}").rstrip("/")
+
+
+def browser_config(request: web.Request) -> dict:
+    return {**widget_config(), "bot_url": bot_url(request), "public_url": public_url(request)}
+
+
+def security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    bot = urlsplit(bot_url(request))
+    socket = f"{'wss' if bot.scheme == 'https' else 'ws'}://{bot.netloc}"
+    response.headers.update({
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            f"connect-src 'self' {bot.scheme}://{bot.netloc} {socket}; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'self'"),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",  # leaving for the exit site must not say where from
+        "Cache-Control": "no-store",
+    })
+
+
+async def page(request: web.Request) -> web.Response:
+    config = json.dumps(browser_config(request)).replace("</", "<\\/")
+    text = (WEB_DIR / PAGES[request.path]).read_text(encoding="utf-8")
+    text = text.replace("{{CONFIG_JSON}}", config)
+    text = text.replace("{{TITLE}}", html.escape(widget_config()["texts"]["title"]))
+    response = web.Response(text=text, content_type="text/html", charset="utf-8")
+    security_headers(request, response)
+    return response
+
+
+async def static(request: web.Request) -> web.StreamResponse:
+    path, content_type = STATIC[request.path]
+    if not path.is_file():
+        raise web.HTTPNotFound(text=f"{request.path} is not built; run make run")
+    response = web.Response(body=path.read_bytes(), content_type=content_type, charset="utf-8")
+    response.headers["Access-Control-Allow-Origin"] = "*"  # the widget can be embedded anywhere
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def public_json(data) -> web.Response:
+    response = web.json_response(data)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+async def config_json(request: web.Request) -> web.Response:
+    return public_json(browser_config(request))
+
+
+async def helplines_json(request: web.Request) -> web.Response:
+    return public_json([helpline_card(line) for line in catalogue().helplines.values()])
+
+
+async def visit(request: web.Request) -> web.Response:
+    """Count one use of a school link: the source and topic only."""
+    try:
+        body = json.loads(await request.text())
+    except ValueError:
+        body = None
+    source = clean_source(body.get("source")) if isinstance(body, dict) else None
+    if source is None:
+        raise web.HTTPBadRequest(text="expected {\"source\": \"letters-digits-dashes\"}")
+    topic = body.get("topic") if body.get("topic") in topics() else "none"
+    request.app["counts"].add(source, topic)
+    response = web.Response(status=204)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def school_link(base: str, topic: str, source: str) -> str:
+    query = {k: v for k, v in (("topic", topic), ("src", source)) if v}
+    return f"{base}/" + (f"?{urlencode(query)}" if query else "")
+
+
+async def qr_svg(request: web.Request) -> web.Response:
+    topic = request.query.get("topic", "")
+    source = request.query.get("src", "")
+    if (topic and topic not in topics()) or (source and clean_source(source) != source):
+        raise web.HTTPBadRequest(text="unknown topic or badly formed source")
+    code = segno.make(school_link(public_url(request), topic, source), error="m")
+    svg = io.BytesIO()
+    code.save(svg, kind="svg", scale=6, border=4, dark="#000", light="#fff", title="QR code for the link")
+    return web.Response(body=svg.getvalue(), content_type="image/svg+xml")
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def make_app(counts: SourceCounts = None) -> web.Application:
+    app = web.Application(client_max_size=16 * 1024)
+    app["counts"] = counts or SourceCounts()
+    for path in PAGES:
+        app.router.add_get(path, page)
+    for path in STATIC:
+        app.router.add_get(path, static)
+    app.router.add_get("/api/config.json", config_json)
+    app.router.add_get("/api/helplines.json", helplines_json)
+    app.router.add_post("/api/visit", visit)
+    app.router.add_get("/api/qr.svg", qr_svg)
+    app.router.add_get("/healthz", health)
+    app.router.add_get("/favicon.ico", lambda request: web.Response(status=204))
+    return app
+
+
+def main() -> None:
+    widget_config(), topics()  # bad content fails here, at start-up, not on a parent's request
+    port = int(os.environ.get("WEB_PORT", "8080"))
+    web.run_app(make_app(), host=os.environ.get("WEB_HOST", "0.0.0.0"), port=port,
+                access_log=None, print=lambda *_: print(f"widget on http://localhost:{port}/", flush=True))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""What the browser widget and the schools page need, from widget.yaml, the helpline
+catalogue and the topics: one JSON-ready mapping, validated on load."""
+from functools import lru_cache
+from typing import Any, Dict, Optional
+
+from bot.catalogue import URL_RE, Catalogue, catalogue
+from bot.content_files import CONTENT_DIR, load, require
+from bot.guidance import render
+from bot.topics import load_topics
+
+TEXTS = ("title", "subtitle", "danger_line", "privacy_note", "input_label", "input_hint",
+         "send_label", "you_label", "topic_prefix", "typing", "no_answer_text", "offline_note")
+SCHOOL_TEXTS = ("title", "intro", "source_label", "topic_label", "link_heading", "qr_heading",
+                "embed_heading", "embed_help")
+
+
+def _text(raw: dict, key: str, where: str, helplines: Catalogue) -> str:
+    value = raw.get(key)
+    require(isinstance(value, str) and value.strip(), where, f"'{key}' must be non-empty text")
+    return render(value, helplines, f"{where}: {key}")
+
+
+def helpline_card(line) -> Dict[str, Any]:
+    """One helpline as the widget shows it when the bot cannot answer."""
+    return {"key": line.key, "name": line.name, "for": line.audience, "phone": line.phone,
+            "email": line.email, "url": line.url, "how": line.how}
+
+
+def load_widget_config(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -> Dict[str, Any]:
+    helplines = helplines or catalogue()
+    raw = load("widget.yaml", directory)
+    where = "widget.yaml"
+    texts = {key: _text(raw, key, where, helplines) for key in TEXTS}
+    exit_ = raw.get("exit") or {}
+    require(isinstance(exit_, dict), where, "'exit' must be a mapping")
+    texts["exit_label"] = _text(exit_, "label", f"{where}: exit", helplines)
+    texts["exit_note"] = _text(exit_, "note", f"{where}: exit", helplines)
+    require(isinstance(exit_.get("url"), str) and URL_RE.match(exit_["url"]), where,
+            "'exit.url' must be an https link")
+    require(helplines["EMERGENCY"].phone in texts["danger_line"], where,
+            "'danger_line' must give the emergency number")
+    seconds = raw.get("no_answer_seconds")
+    require(isinstance(seconds, (int, float)) and 1 <= seconds <= 30, where,
+            "'no_answer_seconds' must be between 1 and 30")
+    keys = raw.get("no_answer_helplines")
+    require(isinstance(keys, list) and keys, where, "'no_answer_helplines' must list helplines")
+    for key in keys:
+        require(key in helplines, where, f"unknown helpline '{key}' in 'no_answer_helplines'")
+    require(keys[0] == "EMERGENCY", where, "'no_answer_helplines' must start with EMERGENCY")
+    schools = raw.get("schools") or {}
+    require(isinstance(schools, dict), where, "'schools' must be a mapping")
+    phones = sorted({n for h in helplines.helplines.values() for n in (h.phone, h.textphone) if n},
+                    key=len, reverse=True)  # longest first, so 0800 1111 wins over 111...
+    return {
+        "texts": texts,
+        "schools": {key: _text(schools, key, f"{where}: schools", helplines) for key in SCHOOL_TEXTS},
+        "exit_url": exit_["url"],
+        "no_answer_ms": int(seconds * 1000),
+        "no_answer_helplines": [helpline_card(helplines[k]) for k in keys],
+        "phones": phones,
+        "emails": sorted(h.email for h in helplines.helplines.values() if h.email),
+        "topics": [{"key": t.key, "label": t.label}
+                   for t in load_topics(directory).values()],
+    }
+
+
+@lru_cache(maxsize=1)
+def widget_config() -> Dict[str, Any]:
+    return load_widget_config()

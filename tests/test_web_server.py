@@ -1,0 +1,93 @@
+"""The web server (bot/web_server.py) over HTTP, as the browser and schools use it, and the
+topic opening through both Rasa channels."""
+import json
+import re
+
+import pytest
+import requests
+
+from bot.catalogue import digits
+from bot.topics import topics
+from bot.widget_config import widget_config
+from tests.conftest import bubble_texts
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture
+def web(bot):
+    return f"http://127.0.0.1:{bot.web_port}"
+
+
+def test_chat_page_carries_the_config_and_safety_headers(web, bot):
+    page = requests.get(web + "/", timeout=10)
+    assert page.status_code == 200
+    csp = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and f"ws://127.0.0.1:{bot.rasa_port}" in csp
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    config = json.loads(re.search(r'id="tyg-config">(.*?)</script>', page.text, re.S).group(1))
+    assert config["bot_url"] == f"http://127.0.0.1:{bot.rasa_port}"
+    assert config["texts"] == widget_config()["texts"]
+
+
+def test_config_json_is_public_for_embedding(web):
+    reply = requests.get(web + "/api/config.json", timeout=10)
+    assert reply.headers["Access-Control-Allow-Origin"] == "*"
+    assert {t["key"] for t in reply.json()["topics"]} == set(topics())
+
+
+def test_helplines_json_is_the_catalogue(web, helplines):
+    served = {h["key"]: h for h in requests.get(web + "/api/helplines.json", timeout=10).json()}
+    assert set(served) == set(helplines.helplines)
+    for key, line in helplines.helplines.items():
+        assert (served[key]["phone"], served[key]["url"]) == (line.phone, line.url)
+
+
+def test_widget_files_and_the_bundled_socket_io_client_are_served(web):
+    for path in ("/widget.js", "/widget.css", "/schools.js", "/vendor/socket.io.min.js"):
+        reply = requests.get(web + path, timeout=10)
+        assert reply.status_code == 200 and reply.content, path
+    assert "socket.io" in requests.get(web + "/vendor/socket.io.min.js", timeout=10).text[:300].lower()
+    assert requests.get(web + "/../Makefile", timeout=10).status_code == 404
+    assert requests.get(web + "/web/widget.js", timeout=10).status_code == 404
+
+
+def test_visit_counts_only_a_source_and_topic(web, data_dir):
+    for body in ("not json", json.dumps({"source": "Bad Source!"}), json.dumps(["x"]), ""):
+        assert requests.post(web + "/api/visit", data=body, timeout=10).status_code == 400
+    assert requests.post(web + "/api/visit", data=json.dumps({"source": "count-test", "topic": "talking"}),
+                         timeout=10).status_code == 204
+    requests.post(web + "/api/visit", data=json.dumps({"source": "count-test", "topic": "<b>"}), timeout=10)
+    counts = json.loads((data_dir / "source_counts.json").read_text())
+    assert counts["count-test"] == {"talking": 1, "none": 1}
+
+
+def test_qr_code_is_an_svg_of_the_school_link(web):
+    reply = requests.get(web + "/api/qr.svg", params={"topic": "gaming", "src": "st-marys"}, timeout=10)
+    assert reply.status_code == 200 and reply.headers["Content-Type"].startswith("image/svg+xml")
+    assert "<svg" in reply.text and "<path" in reply.text
+    for bad in ({"topic": "nope"}, {"src": "Not Allowed"}, {"src": "a" * 80}):
+        assert requests.get(web + "/api/qr.svg", params=bad, timeout=10).status_code == 400
+
+
+def test_no_access_log_keeps_addresses_or_sources(web, bot):
+    requests.get(web + "/?topic=gaming&src=log-test", timeout=10)
+    log = (bot.log_dir / f"web-{bot.web_port}.log").read_text()
+    assert "log-test" not in log and "127.0.0.1" not in log
+
+
+@pytest.mark.parametrize("topic", sorted(topics()))
+def test_every_topic_opens_on_its_guidance_over_rest(bot, topic, helplines):
+    reply = requests.post(f"http://127.0.0.1:{bot.rasa_port}/webhooks/rest/webhook", timeout=30,
+                          json={"sender": f"topic-{topic}", "message": "", "metadata": {"topic": topic}})
+    texts = bubble_texts(reply.json())
+    assert texts and digits(helplines["NSPCC"].phone) in digits(" ".join(texts))
+    assert not texts[0].startswith("I'm sorry"), texts[0]
+
+
+def test_metadata_cannot_smuggle_an_intent(bot):
+    for metadata in ({"topic": "immediate_danger"}, {"topic": ["gaming"]}, {"intent": "gaming"}):
+        reply = requests.post(f"http://127.0.0.1:{bot.rasa_port}/webhooks/rest/webhook", timeout=30,
+                              json={"sender": "smuggle", "message": "", "metadata": metadata})
+        assert reply.status_code == 200
+        assert "999" not in bubble_texts(reply.json())[0][:80]
