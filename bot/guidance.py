@@ -1,7 +1,7 @@
 """Guidance content: loading, rendering helpline placeholders, and checking each reply
 names only the helplines its route allows, the first one first."""
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -37,6 +37,8 @@ class Guidance:
     conversation: Dict[str, Reply]
     questions: Dict[str, Reply]
     buttons: Dict[str, Button]
+    # bubbles the tailoring action adds itself; not domain responses
+    extras: Dict[str, Reply] = field(default_factory=dict)
 
     def all_replies(self) -> List[Reply]:
         return [*self.concerns.values(), *self.followups.values(), *self.conversation.values(),
@@ -114,12 +116,17 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     raw = data.get("questions") or {}
     sections["questions"] = {name: _reply(name, spec, buttons, helplines, f"{where}: questions.{name}")
                              for name, spec in raw.items()}
+    raw = data.get("extras") or {}
+    sections["extras"] = {name: _reply(name, spec, buttons, helplines, f"{where}: extras.{name}")
+                          for name, spec in raw.items()}
+    for name, reply in sections["extras"].items():  # the tailoring code checks the route allows them
+        check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}")
     for section in ("followups", "conversation", "questions"):
         for name, reply in sections[section].items():
             check_reply_helplines(reply, GENERAL_HELPLINES, None, helplines, f"{where}: {section}.{name}")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     return Guidance(sections["concerns"], sections["followups"], sections["conversation"],
-                    sections["questions"], buttons)
+                    sections["questions"], buttons, sections["extras"])
 
 
 @lru_cache(maxsize=1)

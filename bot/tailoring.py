@@ -1,16 +1,20 @@
 """Extra bubbles that tailor a reply: the other concerns a message raised, the platform
 named (how to block and report there) and the child's age (Childline for a teenager,
-an app's minimum age for a younger child). Only helplines the route allows are named."""
+an app's minimum age for a younger child). Only helplines the route allows are named.
+The words are guidance.yaml's extras."""
+import re
 from typing import List, Optional, Sequence
 
 from bot.audience import about_someone_close
-from bot.catalogue import Catalogue, catalogue
 from bot.entities import Lexicon, lexicon
+from bot.guidance import guidance
 from bot.routing import EMERGENCY_CONCERN, Routing, routing
 
 TEEN_AGES = range(13, 19)  # Childline is for under-19s
 NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform"}  # asked for, or answered with, an app
+# the "which app?" question skipped: the form sets the platform slot to "none" (domain/core.yml)
+SKIPPED_ANSWER, SKIPPED_PLATFORM = "deny", "none"
 
 
 def _join(items: Sequence[str]) -> str:
@@ -26,29 +30,38 @@ def tailor(
     text: str = "",
     table: Optional[Routing] = None,
     lex: Optional[Lexicon] = None,
-    helplines: Optional[Catalogue] = None,
 ) -> List[str]:
     """answered: the concern or follow-up intent the main reply was for."""
-    table, lex, helplines = table or routing(), lex or lexicon(), helplines or catalogue()
+    table, lex = table or routing(), lex or lexicon()
     bubbles: List[str] = []
     concern = table.concerns.get(answered)
     others = [table.concerns[c].label for c in also if c in table.concerns and c != answered]
     if concern and others:
-        bubbles.append(f"You also mentioned {_join(others)}. I've answered for the most urgent part first; "
-                       "the same steps help with the rest, and you can ask me about it next.")
+        bubbles.append(extra("also_mentioned", others=_join(others)))
+    if answered == SKIPPED_ANSWER and platform == SKIPPED_PLATFORM:
+        bubbles.append(extra("platform_skipped"))
     found = lex.platform_for(platform) if platform else None
     if found and (answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
-        bubbles.append(f"On {found.display}: {found.report}")
+        bubbles.append(extra("platform_steps", app=found.display, steps=found.report))
     if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
-        bubbles.append("When it's someone close to you, Stop It Now gives confidential advice to families in "
-                       f"this position, on {helplines['STOP_IT_NOW'].phone}.")
+        bubbles.append(extra("someone_close"))
     years = lex.age_from(age) if age else None
     if concern and years is not None and not child_typing:
         if years in TEEN_AGES and "CHILDLINE" in concern.may_offer:
-            bubbles.append(f"At {years}, your child can also talk to Childline themselves, free and in "
-                           f"confidence, on {helplines['CHILDLINE'].phone}.")
+            bubbles.append(extra("teen_childline", years=years))
         if found and found.min_age and years < found.min_age and answered not in NO_PLATFORM_TIPS:
-            bubbles.append(f"{found.display} is meant for users aged {found.min_age} and over, so its "
-                           "safety settings may not protect a child of "
-                           f"{years}.")
+            bubbles.append(extra("under_age", app=found.display, min_age=found.min_age, years=years))
     return bubbles
+
+
+EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
+    "also_mentioned": {"others"}, "platform_skipped": set(), "platform_steps": {"app", "steps"},
+    "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
+}
+_SLOT = re.compile(r"\[([a-z_]+)\]")
+
+
+def extra(name: str, **values) -> str:
+    """One of guidance.yaml's extras, with its [slots] filled."""
+    template = guidance().extras[name].bubbles[0]
+    return _SLOT.sub(lambda m: str(values[m.group(1)]), template)

@@ -38,3 +38,21 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     assert any(phone in b for b in tailor("other_adult", text="I found images of children on my partner's laptop"))
     assert not any(phone in b for b in tailor("other_adult", text="the football coach messages the boys at night"))
     assert not any(phone in b for b in tailor("unknown_contact", text="my husband says a man messages her"))
+
+
+def test_skipping_the_which_app_question_still_gets_an_answer(helplines):
+    bubbles = tailor("deny", platform="none")
+    assert bubbles and helplines.mentions(" ".join(bubbles)) == ["NSPCC"]
+    assert tailor("deny", platform=None) == []  # a plain "no" elsewhere is answered by its own reply
+
+
+def test_every_extra_has_exactly_the_slots_the_code_fills():
+    import re
+
+    from bot.guidance import guidance
+    from bot.tailoring import EXTRA_SLOTS
+
+    extras = guidance().extras
+    assert set(extras) == set(EXTRA_SLOTS)
+    for name, reply in extras.items():
+        assert set(re.findall(r"\[([a-z_]+)\]", " ".join(reply.bubbles))) == EXTRA_SLOTS[name], name
