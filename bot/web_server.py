@@ -19,6 +19,7 @@ from aiohttp import web
 
 from bot.catalogue import catalogue
 from bot.source_counts import SourceCounts, clean_source
+from bot.staff import console as staff_console
 from bot.tools.paths import ROOT
 from bot.topics import topics
 from bot.widget_config import helpline_card, widget_config
@@ -29,9 +30,10 @@ STATIC = {  # URL path -> (file, content type); nothing else on disk is reachabl
     "/widget.js": (WEB_DIR / "widget.js", "text/javascript"),
     "/widget.css": (WEB_DIR / "widget.css", "text/css"),
     "/schools.js": (WEB_DIR / "schools.js", "text/javascript"),
+    "/staff.js": (WEB_DIR / "staff.js", "text/javascript"),
     "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript"),
 }
-PAGES = {"/": "index.html", "/schools": "schools.html"}
+PAGES = {"/": "index.html", "/schools": "schools.html", "/staff": "staff.html"}
 
 
 def bot_url(request: web.Request) -> str:
@@ -141,7 +143,9 @@ def make_app(counts: SourceCounts = None) -> web.Application:
     app = web.Application(client_max_size=16 * 1024)
     app["counts"] = counts or SourceCounts()
     for path in PAGES:
-        app.router.add_get(path, page)
+        if path != "/staff":
+            app.router.add_get(path, page)
+    staff_console.add_routes(app, page)
     for path in STATIC:
         app.router.add_get(path, static)
     app.router.add_get("/api/config.json", config_json)

@@ -2,6 +2,7 @@
 model trained from this checkout, the action server and the Rasa server, on their own
 ports (TEST_RASA_PORT, TEST_ACTION_PORT, TEST_WEB_PORT) so a bot started by `make run` is not disturbed."""
 import os
+import secrets
 import time
 from pathlib import Path
 
@@ -25,9 +26,12 @@ def model():
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory):
-    """Where the servers started by the tests keep their data (link counts), not var/."""
+    """Where the servers started by the tests keep their data (link counts, saved scripts),
+    not var/ or tests/conversations/; and a staff token for this run only."""
     path = tmp_path_factory.mktemp("data")
     os.environ["TYG_DATA_DIR"] = str(path)
+    os.environ["TYG_SCRIPTS_DIR"] = str(path / "conversations")  # scripts the console saves
+    os.environ.setdefault("TYG_STAFF_TOKEN", secrets.token_urlsafe(24))  # the console is on
     return path
 
 

@@ -6,10 +6,12 @@ stop both together.
 Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055), WEB_PORT (default 8080, the
 chat page and widget). CORS_ORIGINS: the sites whose pages may use the REST channel from a
 browser (default: the widget's own page). The HTTP API stays off unless RASA_ENABLE_API=1
-with RASA_AUTH_TOKEN set.
+with RASA_AUTH_TOKEN set, or
+when the staff console is on (TYG_STAFF_TOKEN), with a random token only the console knows.
 """
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
+from bot.staff.console import staff_token
 from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env
 
 
@@ -48,6 +51,7 @@ class Bot:
     processes: List[subprocess.Popen] = field(default_factory=list)
     action: Optional[subprocess.Popen] = None
     rasa: Optional[subprocess.Popen] = None
+    api_token: Optional[str] = None
     endpoints: Optional[Path] = None
 
     def start_actions(self) -> None:
@@ -79,10 +83,14 @@ class Bot:
         if origins:
             cmd += ["--cors", *origins.split()]
         if os.environ.get("RASA_ENABLE_API") == "1":
-            token = os.environ.get("RASA_AUTH_TOKEN")
-            if not token:
+            self.api_token = os.environ.get("RASA_AUTH_TOKEN")
+            if not self.api_token:
                 raise SystemExit("RASA_ENABLE_API=1 needs RASA_AUTH_TOKEN")
-            cmd += ["--enable-api", "--auth-token", token]
+        elif staff_token() and not self.api_token:
+            # the staff console reads trackers through Rasa's API: on, with a random token
+            self.api_token = secrets.token_urlsafe(32)
+        if self.api_token:
+            cmd += ["--enable-api", "--auth-token", self.api_token]
         log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
         proc = subprocess.Popen(cmd, cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -101,7 +109,8 @@ class Bot:
     def start_web(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         env = quiet_env()
-        env.update({"WEB_PORT": str(self.web_port), "RASA_PORT": str(self.rasa_port)})
+        env.update({"WEB_PORT": str(self.web_port), "RASA_PORT": str(self.rasa_port),
+                    "TYG_RASA_API_TOKEN": self.api_token or ""})
         log = open(self.log_dir / f"web-{self.web_port}.log", "ab")
         proc = subprocess.Popen([sys.executable, "-m", "bot.web_server"], cwd=ROOT, env=env,
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
