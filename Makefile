@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install chromium build train eval validate crossval lock clean
+.PHONY: run test install chromium build flows review train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -48,6 +48,14 @@ validate: build
 
 test: install chromium
 	$(PY) -m pytest
+
+# play every staff conversation script (tests/conversations/) and write results/flows/report.html
+flows: build
+	$(PY) -m bot.tools.flows
+
+# everything the bot can say, for sign-off: results/review/content-review.html
+review: install
+	$(PY) -m bot.tools.review
 
 eval: install
 	$(PY) -m bot.tools.evaluate

@@ -1,7 +1,12 @@
 """The staff-facing tools the README promises: the evaluation run and the explain tool."""
+import json
+import subprocess
+import sys
+
 import pytest
 
 from bot.tools import evaluate
+from bot.tools.paths import ROOT, quiet_env
 
 pytestmark = pytest.mark.servers
 
@@ -15,10 +20,11 @@ def test_evaluation_harness_on_the_held_out_cases(bot, tmp_path):
 
 
 def test_explain_shows_the_routing_decision(model):
-    import asyncio
-
-    from bot.tools.explain import explain
-
-    rows = asyncio.run(explain(["my son is meeting a man from roblox tonight", "hello"], model))
+    # the command staff run, in its own process (the browser tests keep an event loop running here)
+    run = subprocess.run([sys.executable, "-m", "bot.tools.explain",
+                          "my son is meeting a man from roblox tonight", "hello"],
+                         cwd=ROOT, env=quiet_env(), capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     assert rows[0]["routing"]["intent"] == "immediate_danger" and rows[0]["routing"]["safety_net"]
-    assert rows[1]["intent"]["name"] == "greet" and ("PLATFORM", "roblox") in rows[0]["entities"]
+    assert rows[1]["intent"]["name"] == "greet" and ["PLATFORM", "roblox"] in rows[0]["entities"]

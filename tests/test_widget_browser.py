@@ -183,6 +183,8 @@ def test_bot_stopped_mid_chat_shows_the_helplines(new_page, bot, helplines):
     try:
         page.fill("#tyg-input", CONCERN)
         page.keyboard.press("Enter")
+        # while waiting, the widget says the bot is typing
+        assert page.locator(".tyg-status").inner_text() == widget_config()["texts"]["typing"] + "…"
         note = page.locator(".tyg-note")
         note.wait_for(timeout=widget_config()["no_answer_ms"] + 8000)
         hrefs = note.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
