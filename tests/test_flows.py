@@ -38,7 +38,8 @@ def test_every_button_is_pressed_by_a_script():
     ("name: x\nturns: [{parent: hi, mentions: [SAMARITANS]}]", "not a helpline"),
     ("name: x\nroute: nope\nturns: [{parent: hi}]", "not a concern"),
     ("name: x\nturns: [{parent: hi, mention: [NSPCC]}]", "unknown fields"),
-    ("name: x\nturns: [{parent: hi}", "cannot read"),
+    ("name: x\nturns: [{parent: hi}", "cannot read the layout near line 2"),
+    ("name: x\nturns:\n  - parent: hi\n   mentions: [NSPCC]\n", "check the spaces"),
 ])
 def test_bad_scripts_say_what_is_wrong(tmp_path, text, message):
     path = tmp_path / "bad.yaml"
@@ -62,7 +63,7 @@ def test_make_flows_plays_every_script_and_all_pass(bot, tmp_path):
     print(summary)
     assert run.returncode == 0, run.stdout + run.stderr
     n = len(load_scripts())
-    assert re.fullmatch(rf"flows: {n} scripts, (\d+) checks: \1 passed, 0 failed", summary)
+    assert re.fullmatch(rf"flows: {n} scripts, (\d+) checks: \1 passed, 0 failed", summary), summary
     page = report.read_text()
     assert summary in page and page.count('<section class="pass">') == n
 
@@ -77,7 +78,7 @@ def test_a_failing_script_fails_the_run_and_the_report_says_why(bot, tmp_path, h
     report = tmp_path / "report.html"
     run = flows(bot, "--report", report, script)
     assert run.returncode == 1
-    assert "flows: 1 scripts, 2 checks: 0 passed, 2 failed (in 1 scripts)" in run.stdout
+    assert "flows: 1 script, 2 checks: 0 passed, 2 failed (in 1 script)" in run.stdout
     page = report.read_text()
     assert '<section class="fail">' in page and "✗ FAIL" in page
     assert f"mentions {helplines['STOP_IT_NOW'].name}: not in the reply; it named NSPCC helpline" in page

@@ -54,10 +54,10 @@ def test_beside_each_reply_staff_see_what_the_bot_understood(new_page):
     page = open_console(new_page)
     turn = say(page, EMERGENCY)
     panel = turn.locator(".staff-understood").inner_text()
-    assert "immediate_danger" in panel
+    assert "a child in danger now (intent immediate_danger" in panel
     assert "FIRED" in panel  # the safety net
     assert "PLATFORM: snapchat" in panel
-    assert "RulePolicy" in panel
+    assert "a rule, RulePolicy" in panel
     assert "999" in turn.locator(".staff-replies").inner_text()
     calm = say(page, "my daughter keeps her phone face down when I walk in")
     panel = calm.locator(".staff-understood").inner_text()

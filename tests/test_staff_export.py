@@ -38,7 +38,8 @@ def test_script_names_helplines_by_catalogue_key(tmp_path):
     first = script["turns"][0]
     assert first["parent"] == "a man keeps sending my son robux"
     assert first["first_mentions"] == ["CEOP"] and first["mentions"] == ["CEOP", "POLICE", "NSPCC"]
-    assert script["turns"][1] == {"press": "Keeping evidence safely"}
+    assert script["turns"][1] == {"press": "Keeping evidence safely",
+                                  "mentions": ["Screenshot usernames and messages"]}
     path = save_script(script, tmp_path)
     assert load_script(path).turns[1].press == "Keeping evidence safely"
     assert save_script(script, tmp_path) != path  # never overwrites
@@ -53,5 +54,7 @@ def test_a_script_that_would_not_load_is_not_saved(tmp_path):
 def test_latest_turn_reads_the_last_user_message():
     turn = latest_turn(TRACKER)
     assert turn["intent"] == "followup_evidence"
-    assert turn["actions"] == [{"action": "utter_followup_evidence", "policy": "RulePolicy", "confidence": 1.0}]
+    assert turn["actions"] == [{"action": "utter_followup_evidence", "policy": "RulePolicy",
+                               "chosen_by": "a rule", "confidence": 1.0}]
+    assert turn["label"] == "followup evidence"
     assert latest_turn({"events": []}) == {}

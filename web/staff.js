@@ -42,13 +42,14 @@
 
   function understanding(u) {
     var box = el("dl", "staff-understood");
+    function pc(x) { return Math.round((x || 0) * 100) + "%"; }
     var pairs = [
-      ["Intent", (u.intent || "none") + " (" + (u.confidence || 0).toFixed(2) + ")"],
-      ["Runner-ups", (u.runner_ups || []).map(function (r) { return r.intent + " " + r.confidence.toFixed(2); }).join(", ") || "none"],
-      ["Entities", (u.entities || []).map(function (e) { return e.entity + ": " + e.value; }).join(", ") || "none"],
+      ["Understood as", (u.label || "nothing") + " (intent " + (u.intent || "none") + ", " + pc(u.confidence) + " sure)"],
+      ["Runner-ups", (u.runner_ups || []).map(function (r) { return r.intent + " " + pc(r.confidence); }).join(", ") || "none"],
+      ["Picked out (app, age, child)", (u.entities || []).map(function (e) { return e.entity + ": " + e.value; }).join(", ") || "nothing"],
       ["Safety net", u.safety_net ? "FIRED: " + u.safety_net : "did not fire"],
-      ["Routing", u.routing || "as classified"],
-      ["Chosen by", (u.actions || []).map(function (a) { return a.action + " (" + (a.policy || "?") + ")"; }).join(", ") || "none"]
+      ["How the route was decided", u.routing || "as classified"],
+      ["Reply chosen by", (u.actions || []).map(function (a) { return a.action + " (" + a.chosen_by + ", " + (a.policy || "?") + ")"; }).join(", ") || "none"]
     ];
     if (u.also && u.also.length) pairs.push(["Also raised", u.also.join(", ")]);
     if (u.child_typing) pairs.push(["Child typing", "yes"]);

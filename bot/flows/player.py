@@ -66,7 +66,8 @@ def check_turn(turn: Turn, bubbles: List[dict], helplines: Catalogue) -> List[Ch
                             "" if ok else f"not in the first message ({said} in the whole reply)"))
     for m in turn.mentions:
         ok = _named(m, whole, helplines)
-        checks.append(Check(f"mentions {m.describe(helplines)}", ok, "" if ok else f"not in the reply; {said}"))
+        why = f"not in the reply; {said}" if m.helpline else "those words are not in the reply (its words are above)"
+        checks.append(Check(f"mentions {m.describe(helplines)}", ok, "" if ok else why))
     for m in turn.not_mentions:
         ok = not _named(m, whole, helplines)
         checks.append(Check(f"does not mention {m.describe(helplines)}", ok, "" if ok else "but the reply does"))

@@ -25,8 +25,11 @@ def summary_line(results: List[ScriptResult]) -> str:
     checks = [c for r in results for c in r.checks]
     failed_scripts = [r for r in results if not r.passed]
     failed = sum(not c.passed for c in checks)
-    return (f"flows: {len(results)} scripts, {len(checks)} checks: {len(checks) - failed} passed, "
-            f"{failed} failed" + (f" (in {len(failed_scripts)} scripts)" if failed_scripts else ""))
+    def n(count, word):
+        return f"{count} {word}" + ("" if count == 1 else "s")
+
+    return (f"flows: {n(len(results), 'script')}, {n(len(checks), 'check')}: {len(checks) - failed} passed, "
+            f"{failed} failed" + (f" (in {n(len(failed_scripts), 'script')})" if failed_scripts else ""))
 
 
 def _script_html(r: ScriptResult) -> str:

@@ -83,7 +83,13 @@ def load_script(path: Path, helplines: Optional[Catalogue] = None) -> Script:
     where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" near line {mark.line + 1}" if mark else ""
+        raise ContentError(f"{where}: cannot read the layout{line}: check the spaces at the start of "
+                           "each line (turns start with '  - ', checks line up under 'parent') and that "
+                           "quotes are closed") from exc
+    except OSError as exc:
         raise ContentError(f"{where}: cannot read: {exc}") from exc
     require(isinstance(raw, dict), where, "a script is a mapping with 'name' and 'turns'")
     unknown = set(raw) - {"name", "route", "turns", "notes"}

@@ -44,6 +44,8 @@ def script_for(name: str, turns: List[dict], helplines: Optional[Catalogue] = No
             entry["first_mentions"] = first
         if named:
             entry["mentions"] = named
+        elif turn["bubbles"]:  # no helpline named: check the reply's opening words instead
+            entry["mentions"] = [" ".join(turn["bubbles"][0].split()[:6]).rstrip(".,;:!?")]
         script["turns"].append(entry)
     return script
 

@@ -3,8 +3,14 @@ intent and its confidence, the runner-ups, entities, the routing decision (safet
 child typing, other concerns) and which policy chose each action."""
 from typing import Any, Dict, List, Optional
 
+
+from bot.routing import routing
+
 ROUTING_KEY = "tyg"  # set by rasa_ext.concern_router.ConcernRouter
 RUNNER_UPS = 4
+# Rasa's policy names, as staff read them
+POLICIES = {"RulePolicy": "a rule", "MemoizationPolicy": "a remembered story",
+            "TEDPolicy": "the dialogue model", "UnexpecTEDIntentPolicy": "the dialogue model"}
 
 
 def _user_index(events: List[dict]) -> Optional[int]:
@@ -25,12 +31,16 @@ def latest_turn(tracker: Dict[str, Any]) -> Dict[str, Any]:
     ranking = [{"intent": r.get("name"), "confidence": round(r.get("confidence") or 0.0, 3)}
                for r in parse.get("intent_ranking") or [] if r.get("name") != intent.get("name")]
     actions = [{"action": ev.get("name"), "policy": ev.get("policy"),
+                "chosen_by": POLICIES.get(ev.get("policy") or "", ev.get("policy") or "unknown"),
                 "confidence": round(ev.get("confidence") or 0.0, 3)}
                for ev in events[start + 1:]
                if ev.get("event") == "action" and ev.get("name") != "action_listen"]
+    name = intent.get("name")
+    concern = routing().concerns.get(name)
     return {
         "text": events[start].get("text"),
-        "intent": intent.get("name"),
+        "intent": name,
+        "label": concern.label if concern else (name or "nothing").replace("_", " "),
         "confidence": round(intent.get("confidence") or 0.0, 3),
         "runner_ups": ranking[:RUNNER_UPS],
         "entities": [{"entity": e.get("entity"), "value": e.get("value")} for e in parse.get("entities") or []],

@@ -86,11 +86,23 @@ def _replies(title: str, replies: dict, intro: str) -> Iterable[str]:
         yield f'<section class="route"><h3><code>{e(name)}</code></h3>{_reply(reply)}</section>'
 
 
+WHERE = {  # widget.yaml's keys, as a reviewer knows them
+    "title": "Chat title", "subtitle": "Under the title", "danger_line": "Always on screen",
+    "privacy_note": "Privacy note, shown on opening", "input_label": "Label of the typing box",
+    "input_hint": "Example inside the typing box", "send_label": "Send button",
+    "you_label": "Read out before the parent's own messages", "topic_prefix": "Before a school link's topic",
+    "typing": "While the bot is answering", "no_answer_text": "When the bot can't be reached (then the helplines below)",
+    "offline_note": "When the connection drops", "exit_label": "Exit button", "exit_note": "Next to the exit button",
+}
+
+
 def _widget() -> Iterable[str]:
     config = widget_config()
     yield "<h2>6. The chat page and school links</h2><table><tr><th>where</th><th>text</th></tr>"
-    for key, text in {**config["texts"], **{f"schools: {k}": v for k, v in config["schools"].items()}}.items():
-        yield f"<tr><td>{e(key)}</td><td>{e(text)}</td></tr>"
+    rows = [(WHERE.get(k, k), v) for k, v in config["texts"].items()]
+    rows += [(f"Schools page: {k.replace('_', ' ')}", v) for k, v in config["schools"].items()]
+    for where, text in rows:
+        yield f"<tr><td>{e(where)}</td><td>{e(text)}</td></tr>"
     yield (f"<tr><td>exit goes to</td><td>{e(config['exit_url'])}</td></tr>"
            f"<tr><td>no answer after</td><td>{config['no_answer_ms'] // 1000} seconds, the page shows: "
            + e(", ".join(f"{h['name']} {h['phone'] or h['url']}" for h in config["no_answer_helplines"]))

@@ -169,8 +169,12 @@ def main() -> None:
         bot.start()
         print(f"Trust Your Gut is answering on http://localhost:{bot.rasa_port} "
               f"(REST: /webhooks/rest/webhook, socket.io: /socket.io).\n"
-              f"Chat page: http://localhost:{bot.web_port}/  Schools: "
-              f"http://localhost:{bot.web_port}/schools  Ctrl-C stops it.", flush=True)
+              f"Chat page: http://localhost:{bot.web_port}/  Schools page: "
+              f"http://localhost:{bot.web_port}/schools", flush=True)
+        if staff_token():
+            print(f"Staff console: http://localhost:{bot.web_port}/staff (the token is in TYG_STAFF_TOKEN)",
+                  flush=True)
+        print("Ctrl-C stops it.", flush=True)
         while not stopping and all(p.poll() is None for p in bot.processes):
             time.sleep(1)
         if not stopping:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from bot import rasa_files, spacy_pipeline
-from bot.tools.paths import MODELS, RASA, ROOT, SPACY_MODEL, quiet_env
+from bot.tools.paths import MODELS, RASA, ROOT, RUN_DIR, SPACY_MODEL, quiet_env
 
 INPUTS = ("config.yml", "domain", "data")  # the generated files in domain/ and data/ carry content
 
@@ -44,10 +44,17 @@ def train(force: bool = False) -> Path:
     if target.exists() and not force:
         print(f"model up to date: {target.relative_to(ROOT)}", file=sys.stderr)
         return target
-    print(f"training {target.name} ...", file=sys.stderr)
+    log = RUN_DIR / "train.log"  # Rasa's progress bars would fill the terminal
+    log.parent.mkdir(parents=True, exist_ok=True)
+    print(f"training {target.name} (about 4 minutes; progress in {log.relative_to(ROOT)}) ...",
+          file=sys.stderr, flush=True)
     cmd = [RASA, "train", "--config", "config.yml", "--domain", "domain", "--data", "data",
            "--out", str(MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]]
-    subprocess.run(cmd, cwd=ROOT, env=quiet_env(), check=True)
+    with open(log, "w", encoding="utf-8") as out:
+        done = subprocess.run(cmd, cwd=ROOT, env=quiet_env(), stdout=out, stderr=subprocess.STDOUT)
+    if done.returncode != 0:
+        print(log.read_text(encoding="utf-8", errors="replace")[-4000:], file=sys.stderr)
+        raise SystemExit(f"training failed (exit {done.returncode}); full log: {log}")
     for old in MODELS.glob("tyg-*.tar.gz"):
         if old != target:
             old.unlink()
