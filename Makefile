@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install chromium build flows review train eval validate crossval lock clean
+.PHONY: run test install chromium build flows review bench profile train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -56,6 +56,14 @@ flows: build
 # everything the bot can say, for sign-off: results/review/content-review.html
 review: install
 	$(PY) -m bot.tools.review
+
+# this bot against the stock `rasa init` assistant: results/bench/ (about 20 minutes)
+bench: build
+	$(PY) -m bot.tools.bench
+
+# where the Rasa server's time goes under load (py-spy): results/profile/
+profile: build
+	$(PY) -m bot.tools.profile
 
 eval: install
 	$(PY) -m bot.tools.evaluate

@@ -31,6 +31,10 @@ from bot.topics import opening_intent
 
 logger = logging.getLogger(__name__)
 
+from rasa_ext import speedups
+
+speedups.apply()  # loaded with the channels, so every `rasa run` of this bot has it
+
 REPLY_SECONDS = float(os.environ.get("TYG_REPLY_SECONDS", "8"))
 # Rasa waits up to 5 minutes for the action server; a parent should not.
 rasa_action.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("TYG_ACTION_TIMEOUT", "10"))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.staff.console import staff_token
-from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env
+from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
 
 
 def http_json(url: str, payload: Optional[dict] = None, timeout: float = 30.0):
@@ -92,7 +92,7 @@ class Bot:
         if self.api_token:
             cmd += ["--enable-api", "--auth-token", self.api_token]
         log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=serving_env(), stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         self.rasa = proc
         self.processes.append(proc)
