@@ -47,13 +47,13 @@ class Guidance:
 
 def render(template: str, helplines: Catalogue, where: str) -> str:
     """Fill {KEY} and {KEY.field} placeholders from the catalogue."""
-    for _, field, _, _ in string.Formatter().parse(template):
-        if field is None:
+    for _, placeholder, _, _ in string.Formatter().parse(template):
+        if placeholder is None:
             continue
-        key, _, attr = field.partition(".")
-        require(key in helplines, where, f"unknown helpline placeholder '{{{field}}}'")
+        key, _, attr = placeholder.partition(".")
+        require(key in helplines, where, f"unknown helpline placeholder '{{{placeholder}}}'")
         if attr:
-            require(getattr(helplines[key], attr, None), where, f"'{{{field}}}' has no value")
+            require(getattr(helplines[key], attr, None), where, f"'{{{placeholder}}}' has no value")
     return template.format(**helplines.helplines)
 
 

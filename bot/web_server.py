@@ -11,7 +11,6 @@ import html
 import io
 import json
 import os
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import segno

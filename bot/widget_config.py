@@ -50,7 +50,7 @@ def load_widget_config(directory=CONTENT_DIR, helplines: Optional[Catalogue] = N
     schools = raw.get("schools") or {}
     require(isinstance(schools, dict), where, "'schools' must be a mapping")
     phones = sorted({n for h in helplines.helplines.values() for n in (h.phone, h.textphone) if n},
-                    key=len, reverse=True)  # longest first, so 0800 1111 wins over 111...
+                    key=len, reverse=True)  # longest first: a short number inside a longer one must not win
     return {
         "texts": texts,
         "schools": {key: _text(schools, key, f"{where}: schools", helplines) for key in SCHOOL_TEXTS},

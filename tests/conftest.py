@@ -2,14 +2,27 @@
 model trained from this checkout, the action server and the Rasa server, on their own
 ports (TEST_RASA_PORT, TEST_ACTION_PORT, TEST_WEB_PORT) so a bot started by `make run` is not disturbed."""
 import os
+import shutil
 import secrets
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.catalogue import catalogue
+from bot.content_files import CONTENT_DIR
 from bot.tools.serve import Bot, send
+
+
+def edited_content(tmp_path, name, edit):
+    """A copy of bot/content/ in tmp_path with one file's data passed through edit()."""
+    for f in CONTENT_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    data = yaml.safe_load((tmp_path / name).read_text())
+    edit(data)
+    (tmp_path / name).write_text(yaml.safe_dump(data))
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

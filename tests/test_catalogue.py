@@ -1,10 +1,9 @@
-import shutil
 
 import pytest
-import yaml
 
 from bot.catalogue import load_catalogue
-from bot.content_files import CONTENT_DIR, ContentError
+from bot.content_files import ContentError
+from tests.conftest import edited_content
 
 
 def test_catalogue_has_every_route_in_the_brief(helplines):
@@ -32,15 +31,6 @@ def test_mentions_are_found_in_order(helplines):
     assert helplines.mentions("year 1010 or 99999") == []
 
 
-def _broken_copy(tmp_path, edit):
-    for f in CONTENT_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
-    data = yaml.safe_load((tmp_path / "helplines.yaml").read_text())
-    edit(data)
-    (tmp_path / "helplines.yaml").write_text(yaml.safe_dump(data))
-    return tmp_path
-
-
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d["helplines"]["NSPCC"].update(phone=d["retired"][0]["number"]), "retired"),
     (lambda d: d["helplines"]["NSPCC"].update(phone="call us"), "not a phone number"),
@@ -51,4 +41,4 @@ def _broken_copy(tmp_path, edit):
 ])
 def test_bad_catalogue_is_rejected_on_load(tmp_path, edit, message):
     with pytest.raises(ContentError, match=message):
-        load_catalogue(_broken_copy(tmp_path, edit))
+        load_catalogue(edited_content(tmp_path, "helplines.yaml", edit))

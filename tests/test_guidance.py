@@ -1,9 +1,8 @@
-import shutil
 
 import pytest
-import yaml
 
-from bot.content_files import CONTENT_DIR, ContentError
+from bot.content_files import ContentError
+from tests.conftest import edited_content
 from bot.guidance import GENERAL_HELPLINES, guidance, load_guidance
 from bot.routing import routing
 
@@ -53,15 +52,6 @@ def test_button_payloads_are_plain_sentences():
         assert not b.payload.startswith("/")
 
 
-def _copy_with(tmp_path, name, edit):
-    for f in CONTENT_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
-    data = yaml.safe_load((tmp_path / name).read_text())
-    edit(data)
-    (tmp_path / name).write_text(yaml.safe_dump(data))
-    return tmp_path
-
-
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d["concerns"]["signs_secrecy"]["bubbles"].insert(0, "Call {POLICE.phone}."), "does not allow"),
     (lambda d: d["concerns"]["own_thoughts"]["bubbles"].insert(0, "Call {EMERGENCY.phone}."), "999 may lead"),
@@ -73,7 +63,7 @@ def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
     from bot.routing import load_routing
 
-    d = _copy_with(tmp_path, "guidance.yaml", edit)
+    d = edited_content(tmp_path, "guidance.yaml", edit)
     cat = load_catalogue(d)
     with pytest.raises(ContentError, match=message):
         load_guidance(d, cat, load_routing(d, cat))

@@ -41,3 +41,21 @@ def test_a_damaged_file_starts_again_instead_of_failing(tmp_path):
     counts = SourceCounts(tmp_path / "counts.json")
     assert counts.read() == {}
     assert counts.add("school-a") == 1
+
+
+def test_the_readme_command_prints_the_counts(tmp_path):
+    """`python -m bot.source_counts`, as the README tells staff to run it."""
+    import os
+    import subprocess
+    import sys
+
+    from bot.tools.paths import ROOT
+
+    env = {**os.environ, "TYG_DATA_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "bot.source_counts"]
+    empty = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert empty.stdout.strip() == "No link has been used yet."
+    SourceCounts(tmp_path / "source_counts.json").add("stmarys", "gaming")
+    SourceCounts(tmp_path / "source_counts.json").add("stmarys", "talking")
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "stmarys: 2 (gaming 1, talking 1)"

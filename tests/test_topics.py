@@ -1,10 +1,9 @@
 """topics.yaml: the topics a school link can open the chat on."""
-import shutil
 
 import pytest
-import yaml
 
-from bot.content_files import CONTENT_DIR, ContentError
+from bot.content_files import ContentError
+from tests.conftest import edited_content
 from bot.routing import routing
 from bot.topics import MAX_TOPIC_SEVERITY, load_topics, opening_intent, topics
 
@@ -22,15 +21,6 @@ def test_anything_else_opens_nothing(key):
     assert opening_intent(key) is None
 
 
-def _copy_with(tmp_path, edit):
-    for f in CONTENT_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
-    data = yaml.safe_load((tmp_path / "topics.yaml").read_text())
-    edit(data["topics"])
-    (tmp_path / "topics.yaml").write_text(yaml.safe_dump(data))
-    return tmp_path
-
-
 @pytest.mark.parametrize("edit,message", [
     (lambda t: t.update(danger={"label": "Danger", "concern": "immediate_danger"}), "not general"),
     (lambda t: t.update(threats={"label": "Threats", "concern": "sextortion"}), "not general"),
@@ -41,4 +31,4 @@ def _copy_with(tmp_path, edit):
 ])
 def test_bad_topics_are_rejected_on_load(tmp_path, edit, message):
     with pytest.raises(ContentError, match=message):
-        load_topics(_copy_with(tmp_path, edit))
+        load_topics(edited_content(tmp_path, "topics.yaml", lambda data: edit(data["topics"])))

@@ -7,13 +7,10 @@ import time
 import pytest
 
 from bot.catalogue import digits
-from bot.routing import routing
 from bot.widget_config import widget_config
-from tests.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.servers
 
-AXE = "web/node_modules/axe-core/axe.min.js"
 EXIT_URL = widget_config()["exit_url"]
 CONCERN = "A man on Roblox keeps sending my son Robux and telling him to keep it secret"
 EMERGENCY = "a man from online is outside the school waiting for my daughter right now"

@@ -1,11 +1,10 @@
 """widget.yaml: what the widget and the schools page say, checked against the catalogue."""
-import shutil
 
 import pytest
-import yaml
 
 from bot.catalogue import digits
-from bot.content_files import CONTENT_DIR, ContentError
+from bot.content_files import ContentError
+from tests.conftest import edited_content
 from bot.widget_config import load_widget_config, widget_config
 
 
@@ -28,15 +27,6 @@ def test_texts_have_no_unfilled_placeholders():
         assert "{" not in text and text.strip()
 
 
-def _copy_with(tmp_path, edit):
-    for f in CONTENT_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
-    data = yaml.safe_load((tmp_path / "widget.yaml").read_text())
-    edit(data)
-    (tmp_path / "widget.yaml").write_text(yaml.safe_dump(data))
-    return tmp_path
-
-
 @pytest.mark.parametrize("edit,message", [
     (lambda d: d.update(danger_line="Call us if worried."), "emergency number"),
     (lambda d: d.update(danger_line="Call {NOPE.phone}."), "unknown helpline"),
@@ -48,4 +38,4 @@ def _copy_with(tmp_path, edit):
 ])
 def test_bad_widget_content_is_rejected_on_load(tmp_path, edit, message):
     with pytest.raises(ContentError, match=message):
-        load_widget_config(_copy_with(tmp_path, edit))
+        load_widget_config(edited_content(tmp_path, "widget.yaml", edit))

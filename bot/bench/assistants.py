@@ -2,9 +2,7 @@
 project's models and Rasa cache are never touched: this bot, and the stock assistant that
 `rasa init --no-prompt` creates (its scaffold, same Rasa version), served the same way
 (`rasa run` with the REST channel)."""
-import os
 import shutil
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -15,16 +13,7 @@ import yaml
 
 from bot.catalogue import catalogue
 from bot.tools.paths import RASA, ROOT, quiet_env, serving_env
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+from bot.tools.serve import stop_process
 
 
 @dataclass
@@ -66,7 +55,7 @@ class Assistant:
 
     def stop(self) -> None:
         for proc in reversed(self.processes):
-            _stop(proc)
+            stop_process(proc)
         self.processes.clear()
         self.rasa = self.actions = None
 

@@ -1,6 +1,5 @@
 """Measuring a running Rasa assistant from outside, over its REST channel: cold start,
 one-at-a-time latency, concurrent conversations, resident memory."""
-import statistics
 import subprocess
 import threading
 import time
@@ -119,7 +118,3 @@ def timed(run: Callable[[], None]) -> float:
     began = time.monotonic()
     run()
     return round(time.monotonic() - began, 1)
-
-
-def median(values: Sequence[float]) -> float:
-    return round(statistics.median(values), 1)

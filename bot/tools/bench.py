@@ -45,7 +45,7 @@ def conversations(texts, count: int, turns: int):
 def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> dict:
     r = {"assistant": a.name}
     if not time_training and isinstance(a, TrustYourGut):
-        from bot.tools.train import model_path, train
+        from bot.tools.train import train
 
         a.model.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(train(), a.model)  # the project's own model: --quick checks, it doesn't time training

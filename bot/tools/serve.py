@@ -66,7 +66,7 @@ class Bot:
 
     def stop_actions(self) -> None:
         if self.action:
-            _stop(self.action)
+            stop_process(self.action)
             self.processes.remove(self.action)
             self.action = None
 
@@ -102,7 +102,7 @@ class Bot:
 
     def stop_rasa(self) -> None:
         if self.rasa:
-            _stop(self.rasa)
+            stop_process(self.rasa)
             self.processes.remove(self.rasa)
             self.rasa = None
 
@@ -127,12 +127,13 @@ class Bot:
 
     def stop(self) -> None:
         for proc in reversed(self.processes):
-            _stop(proc)
+            stop_process(proc)
         self.processes.clear()
         self.action = self.rasa = None
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def stop_process(proc: subprocess.Popen) -> None:
+    """SIGTERM to the process group, then SIGKILL after 20 s."""
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
