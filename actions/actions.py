@@ -6,7 +6,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.redaction import install_log_filter
 from bot.tailoring import tailor
+
+install_log_filter()  # the action server's log lines are redacted too
 
 ROUTING_KEY = "tyg"  # set by rasa_ext.concern_router.ConcernRouter
 

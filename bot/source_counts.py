@@ -10,10 +10,10 @@ import threading
 from pathlib import Path
 from typing import Dict, Optional
 
-from bot.tools.paths import ROOT
+from bot.storage import data_dir
 
 SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
-DEFAULT_FILE = Path(os.environ.get("TYG_DATA_DIR", ROOT / "var")) / "source_counts.json"
+DEFAULT_FILE = data_dir() / "source_counts.json"
 
 
 def clean_source(raw) -> Optional[str]:

@@ -1,22 +1,26 @@
 """The web pages parents and schools open: the chat page (/), the schools page (/schools),
-the widget's files, and small JSON endpoints. It never talks to Rasa itself: browsers
+the privacy notice (/privacy), the widget's files, and small JSON endpoints. It never talks to Rasa itself: browsers
 connect to the Rasa server directly (socket.io, REST as fallback).
 
     python -m bot.web_server        # WEB_PORT (8080); see README "Configuration"
 
 Privacy: no access log (it would hold addresses and link sources), and the only thing
-recorded is an aggregate count per link source.
+recorded is an aggregate count per link source. POST /api/forget deletes a conversation.
 """
+import asyncio
 import html
 import io
 import json
 import os
+import re
 from urllib.parse import urlencode, urlsplit
 
 import segno
 from aiohttp import web
 
+from bot import storage
 from bot.catalogue import catalogue
+from bot.privacy import page_html
 from bot.source_counts import SourceCounts, clean_source
 from bot.staff import console as staff_console
 from bot.tools.paths import ROOT
@@ -32,6 +36,7 @@ STATIC = {  # URL path -> (file, content type); nothing else on disk is reachabl
     "/staff.js": (WEB_DIR / "staff.js", "text/javascript"),
     "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript"),
 }
+WIDGET_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 PAGES = {"/": "index.html", "/schools": "schools.html", "/staff": "staff.html"}
 
 
@@ -118,6 +123,33 @@ async def visit(request: web.Request) -> web.Response:
     return response
 
 
+async def forget(request: web.Request) -> web.Response:
+    """Delete the widget's own conversation at the parent's request. The id is the widget's
+    128-bit random one, so only the browser that holds it can ask."""
+    try:
+        body = json.loads(await request.text())
+    except ValueError:
+        body = None
+    conversation = body.get("id") if isinstance(body, dict) else None
+    if not isinstance(conversation, str) or not WIDGET_ID_RE.match(conversation):
+        raise web.HTTPBadRequest(text='expected {"id": "<the conversation id>"}')
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, storage.delete_conversation, conversation)
+    except Exception as exc:  # the widget tells the parent to try again
+        print(f"forget failed: {type(exc).__name__}", flush=True)
+        raise web.HTTPServiceUnavailable(text="could not delete the conversation just now") from None
+    response = web.Response(status=204)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+async def privacy(request: web.Request) -> web.Response:
+    response = web.Response(text=page_html((WEB_DIR / "privacy.html").read_text(encoding="utf-8")),
+                            content_type="text/html", charset="utf-8")
+    security_headers(request, response)
+    return response
+
+
 def school_link(base: str, topic: str, source: str) -> str:
     query = {k: v for k, v in (("topic", topic), ("src", source)) if v}
     return f"{base}/" + (f"?{urlencode(query)}" if query else "")
@@ -150,6 +182,8 @@ def make_app(counts: SourceCounts = None) -> web.Application:
     app.router.add_get("/api/config.json", config_json)
     app.router.add_get("/api/helplines.json", helplines_json)
     app.router.add_post("/api/visit", visit)
+    app.router.add_post("/api/forget", forget)
+    app.router.add_get("/privacy", privacy)
     app.router.add_get("/api/qr.svg", qr_svg)
     app.router.add_get("/healthz", health)
     app.router.add_get("/favicon.ico", lambda request: web.Response(status=204))

@@ -3,13 +3,15 @@ catalogue and the topics: one JSON-ready mapping, validated on load."""
 from functools import lru_cache
 from typing import Any, Dict, Optional
 
+from bot import storage
 from bot.catalogue import URL_RE, Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
 from bot.topics import load_topics
 
-TEXTS = ("title", "subtitle", "danger_line", "privacy_note", "input_label", "input_hint",
-         "send_label", "you_label", "topic_prefix", "typing", "no_answer_text", "offline_note")
+TEXTS = ("title", "subtitle", "danger_line", "privacy_note", "privacy_link", "delete_label", "deleted_note",
+         "delete_failed", "input_label", "input_hint", "send_label", "you_label", "topic_prefix", "typing",
+         "no_answer_text", "offline_note")
 SCHOOL_TEXTS = ("title", "intro", "source_label", "topic_label", "link_heading", "qr_heading",
                 "embed_heading", "embed_help")
 
@@ -17,7 +19,8 @@ SCHOOL_TEXTS = ("title", "intro", "source_label", "topic_label", "link_heading",
 def _text(raw: dict, key: str, where: str, helplines: Catalogue) -> str:
     value = raw.get(key)
     require(isinstance(value, str) and value.strip(), where, f"'{key}' must be non-empty text")
-    return render(value, helplines, f"{where}: {key}")
+    # the retention period is configuration (TYG_RETENTION_DAYS), not content
+    return render(value.replace("{retention_days}", str(storage.retention_days())), helplines, f"{where}: {key}")
 
 
 def helpline_card(line) -> Dict[str, Any]:

@@ -91,3 +91,29 @@ def test_metadata_cannot_smuggle_an_intent(bot):
                               json={"sender": "smuggle", "message": "", "metadata": metadata})
         assert reply.status_code == 200
         assert "999" not in bubble_texts(reply.json())[0][:80]
+
+
+@pytest.mark.parametrize("body", ['{"id": "not-a-widget-id"}', "not json", '{"id": 12}', "{}"])
+def test_forget_refuses_anything_but_a_widget_id(web, body):
+    reply = requests.post(web + "/api/forget", data=body, headers={"Content-Type": "text/plain"}, timeout=10)
+    assert reply.status_code == 400 and "expected" in reply.text
+
+
+def test_forget_deletes_only_that_conversation(web, bot, data_dir):
+    import secrets
+    import sqlite3
+    from bot.tools.serve import send
+    gone, kept = secrets.token_hex(16), secrets.token_hex(16)
+    for sender in (gone, kept):
+        send(bot.rasa_port, "my son is secretive about his phone", sender)
+    reply = requests.post(web + "/api/forget", data=json.dumps({"id": gone}), timeout=10)
+    assert reply.status_code == 204 and reply.headers["Access-Control-Allow-Origin"] == "*"
+    with sqlite3.connect(data_dir / "conversations.db") as conn:
+        count = lambda s: conn.execute("select count(*) from events where sender_id=?", (s,)).fetchone()[0]  # noqa: E731
+        assert count(gone) == 0 and count(kept) > 0
+
+
+def test_privacy_page_has_the_safety_headers(web):
+    page = requests.get(web + "/privacy", timeout=10)
+    assert page.status_code == 200 and page.headers["Referrer-Policy"] == "no-referrer"
+    assert "<script" not in page.text and "days after its last message" in page.text

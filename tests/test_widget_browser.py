@@ -194,3 +194,35 @@ def test_bot_stopped_mid_chat_shows_the_helplines(new_page, bot, helplines):
         assert served["NSPCC"]["phone"] == helplines["NSPCC"].phone
     finally:
         bot.start_rasa()
+
+
+def test_privacy_notice_is_linked_and_says_what_is_kept(new_page):
+    page = new_page("/")
+    link = page.locator(".tyg-privacy-link")
+    assert link.get_attribute("href").endswith("/privacy")
+    notice = new_page("/privacy")
+    text = notice.locator("main").inner_text()
+    for words in ("What we keep", "30 days after its last message", "Who can see it", "[phone]", "999"):
+        assert words in text
+    assert notice.errors == []
+
+
+def test_parent_deletes_the_conversation(new_page, bot, data_dir):
+    import sqlite3
+    page = new_page("/")
+    send(page, CONCERN)
+    old_id = page.evaluate("JSON.parse(sessionStorage.getItem('tyg.chat.v1')).id")
+
+    def stored(sender):
+        with sqlite3.connect(data_dir / "conversations.db") as conn:
+            return conn.execute("select count(*) from events where sender_id=?", (sender,)).fetchone()[0]
+    assert stored(old_id) > 0
+    page.click(".tyg-delete")
+    page.wait_for_function("document.querySelector('.tyg-status').textContent !== ''", timeout=10000)
+    assert page.locator(".tyg-status").inner_text() == widget_config()["texts"]["deleted_note"]
+    assert stored(old_id) == 0
+    assert page.locator(".tyg-msg").count() == 0
+    new_id = page.evaluate("JSON.parse(sessionStorage.getItem('tyg.chat.v1')).id")
+    assert new_id != old_id
+    send(page, "thanks")  # and the chat carries on, as a new conversation
+    assert stored(new_id) > 0

@@ -106,7 +106,17 @@
     head.appendChild(el(level, "tyg-title", t.title));
     head.appendChild(el("p", "tyg-subtitle", t.subtitle));
     head.appendChild(exitNote);
-    head.appendChild(el("p", "tyg-privacy", t.privacy_note));
+    var privacy = el("p", "tyg-privacy", t.privacy_note + " ");
+    var privacyLink = el("a", "tyg-privacy-link", t.privacy_link);
+    privacyLink.href = this.options.assetsUrl + "/privacy";
+    privacyLink.target = "_blank";
+    privacyLink.rel = "noopener noreferrer";
+    privacy.appendChild(privacyLink);
+    head.appendChild(privacy);
+    var forget = el("button", "tyg-delete", t.delete_label);
+    forget.type = "button";
+    forget.addEventListener("click", function () { self.forget(); });
+    head.appendChild(forget);
     this.topicLine = el("p", "tyg-topic");
     this.topicLine.hidden = true;
     head.appendChild(this.topicLine);
@@ -318,7 +328,8 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body)
     }).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
+      // 429: over the rate limit; its body is a bubble that still names the helplines
+      if (!r.ok && r.status !== 429) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (bubbles) {
       (bubbles || []).forEach(function (b) { self.receive(b); });
@@ -419,6 +430,24 @@
       body: JSON.stringify({ source: source, topic: this.options.topic || null }),
       keepalive: true
     }).catch(function () { /* counting never gets in a parent's way */ });
+  };
+
+  // Delete this conversation from the server, then start a new one in this tab.
+  Widget.prototype.forget = function () {
+    var self = this;
+    fetch(this.options.assetsUrl + "/api/forget", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },  // no pre-flight from an embedding site
+      body: JSON.stringify({ id: this.state.id })
+    }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      self.state = { id: newId(), messages: [], topic: null, counted: true, awaiting: false };
+      self.save();
+      while (self.log.firstChild) self.log.removeChild(self.log.firstChild);
+      self.topicLine.hidden = true;
+      if (self.socket && self.connected) self.socket.emit("session_request", { session_id: self.state.id });
+      self.setStatus(self.texts.deleted_note);
+    }).catch(function () { self.setStatus(self.texts.delete_failed); });
   };
 
   // Leave at once. The conversation is wiped from this tab so coming back doesn't show it.

@@ -1,0 +1,121 @@
+"""Where conversations are kept, and how long.
+
+One SQL database holds Rasa's conversation events (its SQL tracker store's `events` table):
+SQLite in the data folder by default, PostgreSQL (or any SQLAlchemy URL) when
+TYG_DATABASE_URL is set. Text in it is already redacted (rasa_ext/tracker_store.py).
+
+    TYG_DATA_DIR         the data folder (default: var/ in the project)
+    TYG_DATABASE_URL     e.g. postgresql://tyg@dbhost/tyg (password: TYG_DATABASE_PASSWORD)
+    TYG_RETENTION_DAYS   conversations idle for longer are deleted (default 30)
+    TYG_DB_MAX_MB        SQLite only: refuse to grow the file past this size (default: no cap)
+"""
+import os
+import time
+from pathlib import Path
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RETENTION_DAYS = 30
+SQLITE_BUSY_MS = 2000  # a locked database fails fast: the parent is answered anyway
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("TYG_DATA_DIR") or ROOT / "var")
+
+
+def database_url() -> URL:
+    raw = os.environ.get("TYG_DATABASE_URL")
+    if not raw:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        return make_url(f"sqlite:///{folder / 'conversations.db'}")
+    url = make_url(raw)
+    password = os.environ.get("TYG_DATABASE_PASSWORD")
+    return url.set(password=password) if password and not url.password else url
+
+
+def retention_days() -> int:
+    raw = os.environ.get("TYG_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
+    try:
+        days = int(raw)
+    except ValueError:
+        raise ValueError(f"TYG_RETENTION_DAYS must be a whole number of days, not {raw!r}") from None
+    if days < 1:
+        raise ValueError("TYG_RETENTION_DAYS must be at least 1")
+    return days
+
+
+def max_mb() -> Optional[float]:
+    raw = os.environ.get("TYG_DB_MAX_MB")
+    return float(raw) if raw else None
+
+
+def sqlite_pragmas(engine: Engine) -> None:
+    """On every new SQLite connection: WAL (the retention command can read and delete while
+    the bot writes), a short busy wait, and the optional size cap."""
+    cap = max_mb()
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        if cap:
+            page_size = cursor.execute("PRAGMA page_size").fetchone()[0]
+            cursor.execute(f"PRAGMA max_page_count={max(int(cap * 1024 * 1024 / page_size), 16)}")
+        cursor.close()
+
+
+def engine(url: Optional[URL] = None) -> Engine:
+    url = url or database_url()
+    eng = sa.create_engine(url)
+    if url.get_backend_name() == "sqlite":
+        sqlite_pragmas(eng)
+    return eng
+
+
+def _events(eng: Engine) -> Optional[sa.Table]:
+    meta = sa.MetaData()
+    try:
+        return sa.Table("events", meta, autoload_with=eng)
+    except sa.exc.NoSuchTableError:  # the bot has not stored anything yet
+        return None
+
+
+def delete_older_than(days: int, eng: Optional[Engine] = None, now: Optional[float] = None) -> int:
+    """Delete every conversation whose last message is more than `days` days old.
+    Returns how many conversations were deleted."""
+    eng = eng or engine()
+    events = _events(eng)
+    if events is None:
+        return 0
+    cutoff = (now or time.time()) - days * 86400
+    last = sa.select(events.c.sender_id).group_by(events.c.sender_id).having(
+        sa.func.max(events.c.timestamp) < cutoff)
+    with eng.begin() as conn:
+        senders = [row[0] for row in conn.execute(last)]
+        for start in range(0, len(senders), 500):
+            conn.execute(events.delete().where(events.c.sender_id.in_(senders[start:start + 500])))
+    return len(senders)
+
+
+def delete_conversation(sender_id: str, eng: Optional[Engine] = None) -> int:
+    """Delete one conversation by its id. Returns how many events were deleted."""
+    eng = eng or engine()
+    events = _events(eng)
+    if events is None:
+        return 0
+    with eng.begin() as conn:
+        return conn.execute(events.delete().where(events.c.sender_id == sender_id)).rowcount
+
+
+def conversation_count(eng: Optional[Engine] = None) -> int:
+    eng = eng or engine()
+    events = _events(eng)
+    if events is None:
+        return 0
+    with eng.connect() as conn:
+        return conn.execute(sa.select(sa.func.count(sa.distinct(events.c.sender_id)))).scalar() or 0

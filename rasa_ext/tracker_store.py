@@ -1,0 +1,89 @@
+"""The tracker store: Rasa's SQL tracker store, made private and fault-tolerant.
+
+endpoints.yml names it (`type: rasa_ext.tracker_store.PrivateTrackerStore`); where the
+database is comes from bot.storage (SQLite in the data folder, or TYG_DATABASE_URL).
+- Every user event is redacted (bot.redaction) before it is written. The NLU and the
+  actions have already read the original text by then; the database never sees it.
+- If the database cannot be written (locked, full, gone), the error is logged plainly and
+  the conversation is kept in memory, so the parent is still answered and nothing is lost:
+  the next successful save writes everything that was missed.
+"""
+import json
+import logging
+from collections import OrderedDict
+from typing import Any, Optional, Text
+
+import sqlalchemy.exc
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot import storage
+from bot.redaction import redact_event
+
+logger = logging.getLogger(__name__)
+MAX_UNSAVED = 2000  # conversations held in memory while the database refuses writes
+
+
+class PrivateTrackerStore(SQLTrackerStore):
+    def __init__(self, domain=None, host: Optional[Text] = None, event_broker=None, **kwargs: Any) -> None:
+        url = storage.database_url()
+        super().__init__(domain=domain, host=url.render_as_string(hide_password=False),
+                         event_broker=event_broker)
+        if url.get_backend_name() == "sqlite":
+            storage.sqlite_pragmas(self.engine)
+            self.engine.dispose()  # connections made from now on get the pragmas
+        self._unsaved: "OrderedDict[str, DialogueStateTracker]" = OrderedDict()
+        logger.info("Conversations are stored in %s (%s).", url.get_backend_name(),
+                    url.database if url.get_backend_name() == "sqlite" else url.host)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        if sender_id in self._unsaved:  # newer than anything the database holds
+            return self._unsaved[sender_id]
+        try:
+            return await super().retrieve(sender_id)
+        except sqlalchemy.exc.SQLAlchemyError as exc:
+            logger.error("DATABASE ERROR: could not read conversation %s (%s). It is answered as a "
+                         "new conversation.", sender_id, _reason(exc))
+            return None
+
+    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        if conversation_id in self._unsaved:
+            return self._unsaved[conversation_id]
+        return await super().retrieve_full_tracker(conversation_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        try:
+            self._write(tracker)
+        except sqlalchemy.exc.SQLAlchemyError as exc:
+            self._unsaved[tracker.sender_id] = tracker
+            self._unsaved.move_to_end(tracker.sender_id)
+            while len(self._unsaved) > MAX_UNSAVED:
+                self._unsaved.popitem(last=False)
+            logger.error("DATABASE ERROR: could not store conversation %s (%s). It is kept in memory "
+                         "and stored when the database accepts writes again.", tracker.sender_id, _reason(exc))
+            return
+        if self._unsaved.pop(tracker.sender_id, None) is not None:
+            logger.info("Conversation %s is stored again after a database error.", tracker.sender_id)
+        await self.stream_events(tracker)
+
+    def _write(self, tracker: DialogueStateTracker) -> None:
+        # SQLTrackerStore.save, with each event redacted before it is serialised
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = redact_event(event.as_dict())
+                session.add(self.SQLEvent(
+                    sender_id=tracker.sender_id,
+                    type_name=event.type_name,
+                    timestamp=data.get("timestamp"),
+                    intent_name=(data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
+                    action_name=data.get("name"),
+                    data=json.dumps(data),
+                ))
+            session.commit()
+
+
+def _reason(exc: Exception) -> str:
+    """The database's own words, without the SQL statement and parameters."""
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0][:200]
