@@ -2,8 +2,14 @@
 
 Registered in credentials.yml under the built-in channels' names, so the URLs stay the
 standard ones (/webhooks/rest/webhook, /socket.io). They:
-- pass the text through bot.text_input.clean_user_text: a leading "/" would otherwise make
-  Rasa read the message as an intent or slot command, bypassing the NLU and safety net;
+- pass the text through bot.text_input.clean: a leading "/" would otherwise make Rasa read
+  the message as an intent or slot command, bypassing the NLU and safety net. A message
+  with no words left is answered here (channel_notes.yaml) without touching the
+  conversation; a very long one is cut, and the reply ends with a note saying so;
+- limit how fast one conversation and one address may send (bot.rate_limit); over the
+  limit the answer still names 999 and the NSPCC helpline (HTTP 429 on REST);
+- on REST, read a body that is not valid UTF-8 as best it can, and refuse one that is not
+  JSON or has no sender id with a clear 400 (never the shared "default" conversation);
 - open a chat on a topic when the widget's first message is empty with metadata
   {"topic": key} (a school link): only topics.yaml's general-information concerns, and no
   other metadata is kept;
@@ -16,6 +22,7 @@ standard ones (/webhooks/rest/webhook, /socket.io). They:
 """
 import asyncio
 import inspect
+import json
 import logging
 import os
 import uuid
@@ -26,14 +33,23 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 
-from bot.text_input import clean_user_text
+from sanic import response
+
+from bot.channel_notes import notes
+from bot.rate_limit import RateLimits
+from bot.redaction import install_log_filter
+from bot.text_input import clean
 from bot.topics import opening_intent
 
 logger = logging.getLogger(__name__)
 
 from rasa_ext import speedups
 
-speedups.apply()  # loaded with the channels, so every `rasa run` of this bot has it
+# loaded with the channels, so every `rasa run` of this bot has them
+speedups.apply()
+install_log_filter()
+RATE_LIMITS = RateLimits.from_env()
+MAX_SENDER_CHARS = 255  # the tracker store's column
 
 REPLY_SECONDS = float(os.environ.get("TYG_REPLY_SECONDS", "8"))
 # Rasa waits up to 5 minutes for the action server; a parent should not.
@@ -50,10 +66,17 @@ def cleaning(on_new_message: Handler) -> Handler:
             # a link opened the chat on a topic: the topic's guidance, as if asked for
             message.text = f"/{intent}"
             message.metadata = {"topic": metadata["topic"]}
-        else:
-            message.text = clean_user_text(message.text)
-            message.metadata = None  # nothing the browser sends is stored beyond the text
+            await on_new_message(message)
+            return
+        cleaned = clean(message.text)
+        if not cleaned.text:  # nothing to read: say so, and leave the conversation as it was
+            await message.output_channel.send_text_message(message.sender_id, notes()["empty"])
+            return
+        message.text = cleaned.text
+        message.metadata = None  # nothing the browser sends is stored beyond the text
         await on_new_message(message)
+        if cleaned.shortened:
+            await message.output_channel.send_text_message(message.sender_id, notes()["shortened"])
     return handler
 
 
@@ -80,7 +103,53 @@ class SafeRestInput(RestInput):
         return metadata if isinstance(metadata, dict) else None
 
     def blueprint(self, on_new_message: Handler):
-        return super().blueprint(answering_within(REPLY_SECONDS, cleaning(on_new_message)))
+        bp = super().blueprint(answering_within(REPLY_SECONDS, cleaning(on_new_message)))
+
+        @bp.middleware("request")
+        async def guard(request):
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            body = read_json(request.body)
+            if not isinstance(body, dict):
+                return response.json({"error": 'The body must be JSON: {"sender": "<conversation id>", '
+                                               '"message": "<text>"}'}, status=400)
+            sender = body.get("sender")
+            if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+                return response.json({"error": f"'sender' must be a conversation id: text of 1 to "
+                                               f"{MAX_SENDER_CHARS} characters"}, status=400)
+            body["message"] = as_text(body.get("message"))  # Rasa calls .strip() on it
+            request.parsed_json = body
+            address = RATE_LIMITS.client_address(request.ip, request.headers.get("x-forwarded-for"))
+            if not RATE_LIMITS.allow(sender, address):
+                return response.json([{"recipient_id": sender, "text": notes()["rate_limited"]}], status=429)
+            return None
+
+        return bp
+
+
+def as_text(message) -> str:
+    """What was sent as the message, as text: numbers and lists as written, nothing as ''."""
+    if isinstance(message, str):
+        return message
+    if isinstance(message, (bytes, bytearray)):
+        return bytes(message).decode("utf-8", errors="replace")
+    return "" if message is None else json.dumps(message, ensure_ascii=False)
+
+
+def read_json(body: bytes):
+    """The request body as JSON, reading invalid UTF-8 as replacement characters; None if
+    it is not JSON at all."""
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError:
+        try:
+            return json.loads(body.decode("utf-8", errors="replace"))
+        except ValueError:
+            return None
+    except ValueError:
+        return None
 
 
 class SafeSocketIOInput(SocketIOInput):
@@ -102,5 +171,24 @@ class SafeSocketIOInput(SocketIOInput):
                 if inspect.isawaitable(joined):
                     await joined
             await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
+
+        handle_message = sio.handlers[self.namespace or "/"][self.user_message_evt]
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def guarded_message(sid, data=None):
+            if not isinstance(data, dict):
+                data = {"message": data if isinstance(data, (str, bytes)) else None}
+            data["message"] = as_text(data.get("message"))
+            if self.session_persistence and not isinstance(data.get("session_id"), str):
+                data["session_id"] = sid  # Rasa would drop it silently; answer on this socket
+            environ = sio.get_environ(sid, namespace=self.namespace) or {}
+            address = RATE_LIMITS.client_address(environ.get("REMOTE_ADDR"), environ.get("HTTP_X_FORWARDED_FOR"))
+            if not RATE_LIMITS.allow(data.get("session_id") or sid, address):
+                await sio.emit(self.bot_message_evt, {"text": notes()["rate_limited"]}, room=sid,
+                               namespace=self.namespace)
+                return
+            if not isinstance(data.get(self.metadata_key), (dict, type(None))):
+                data[self.metadata_key] = {}  # Rasa would try to parse a string as JSON
+            await handle_message(sid, data)
 
         return bp

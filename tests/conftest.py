@@ -50,6 +50,9 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def bot(model, data_dir):
+    # a low per-address limit, so the rate-limit test need not send hundreds of messages
+    # (local tools without X-Forwarded-For, like the other tests, have no address limit)
+    os.environ.setdefault("TYG_RATE_PER_IP", "40/minute")
     running = Bot(model, int(os.environ.get("TEST_RASA_PORT", 5105)),
                   int(os.environ.get("TEST_ACTION_PORT", 5155)),
                   int(os.environ.get("TEST_WEB_PORT", 5180)))

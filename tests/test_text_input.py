@@ -1,6 +1,10 @@
-import pytest
+import unicodedata
 
-from bot.text_input import MAX_CHARS, clean_user_text
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.text_input import MAX_CHARS, clean, clean_user_text
 
 
 @pytest.mark.parametrize("raw, cleaned", [
@@ -28,3 +32,32 @@ def test_long_text_is_cut_at_a_word_boundary():
 def test_cleaned_text_never_starts_with_a_slash():
     for raw in ["/", "//x", " /x", "\\/x", "<b>/x</b>"]:
         assert not clean_user_text(raw).startswith("/")
+
+
+def test_very_long_text_keeps_its_start_and_end_and_says_so():
+    out = clean("he said " + "blah " * 4000 + "and he is meeting her tonight")
+    assert out.shortened and len(out.text) <= MAX_CHARS
+    assert out.text.startswith("he said") and out.text.endswith("meeting her tonight")
+    assert not clean("a normal message").shortened
+
+
+# Property-based: whatever arrives (any text, any bytes), cleaning never fails and gives
+# bounded, slash-free text without control characters.
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=5000), st.binary(max_size=3000),
+                 st.text(alphabet=st.characters(blacklist_categories=()), max_size=300)))
+def test_cleaning_any_input_is_safe(raw):
+    out = clean(raw)
+    assert isinstance(out.text, str) and len(out.text) <= MAX_CHARS
+    assert not out.text.startswith(("/", "\\", " "))
+    assert out.text == out.text.strip()
+    assert not any(unicodedata.category(c) == "Cc" for c in out.text)
+    out.text.encode("utf-8")  # always valid UTF-8 (no lone surrogates)
+    assert clean(out.text).text == out.text  # cleaning twice changes nothing
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["/", "//", "/inform{", "<script>", "&lt;", "\u202e"]))
+def test_prefixes_never_survive(text, prefix):
+    out = clean(prefix + text).text
+    assert not out.startswith("/") and "<script" not in out.lower()

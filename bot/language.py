@@ -1,0 +1,73 @@
+"""Is a message in English? If not, which language it looks like (bot/content/languages.yaml),
+so the bot can say plainly that it only understands English rather than guess. Rasa-free."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Optional, Tuple
+
+from bot.content_files import CONTENT_DIR, load, require
+
+MIN_WORDS = 2  # one foreign-looking word ("diolch") is not enough to decide
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+@dataclass(frozen=True)
+class Languages:
+    english: FrozenSet[str]
+    latin: Dict[str, Tuple[FrozenSet[str], str]]  # name: (words, letters)
+    scripts: Tuple[Tuple[str, re.Pattern], ...]
+
+    def english_word_count(self, text: str) -> int:
+        return sum(w.lower().replace("’", "'") in self.english for w in _WORD.findall(text or ""))
+
+    def detect(self, text: str) -> Optional[str]:
+        """The language's name if the text is clearly not English, else None."""
+        if not text:
+            return None
+        letters = len(_LATIN.findall(text))
+        for name, rx in self.scripts:
+            if len(rx.findall(text)) > letters:
+                return name
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+        english = sum(w in self.english for w in words)
+        best, best_score = None, 0
+        for name, (vocab, special) in self.latin.items():
+            score = sum(w in vocab for w in words) + (1 if special and any(c in special for c in text.lower()) else 0)
+            if score > best_score:
+                best, best_score = name, score
+        return best if best_score >= MIN_WORDS and best_score > english else None
+
+
+def load_languages(directory=CONTENT_DIR) -> Languages:
+    data = load("languages.yaml", directory)
+    where = "languages.yaml"
+    english = data.get("english_words")
+    require(isinstance(english, list) and english, where, "'english_words' must be a list")
+    english = frozenset(str(w).lower() for w in english)
+    latin = {}
+    for key, entry in (data.get("languages") or {}).items():
+        w = f"{where}: {key}"
+        require(isinstance(entry, dict) and isinstance(entry.get("name"), str), w, "needs a 'name'")
+        vocab = entry.get("words")
+        require(isinstance(vocab, list) and len(vocab) >= 10, w, "needs at least 10 'words'")
+        vocab = frozenset(str(v).lower() for v in vocab)
+        clash = sorted(vocab & english)
+        require(not clash, w, f"words that are also English: {clash}")
+        latin[entry["name"]] = (vocab, str(entry.get("letters") or ""))
+    scripts = []
+    for entry in data.get("scripts") or []:
+        require(isinstance(entry, dict) and entry.get("name") and entry.get("ranges"), where,
+                "each script needs a 'name' and 'ranges'")
+        scripts.append((entry["name"], re.compile("[" + "".join(entry["ranges"]) + "]")))
+    require(latin or scripts, where, "no languages")
+    return Languages(english, latin, tuple(scripts))
+
+
+@lru_cache(maxsize=1)
+def languages() -> Languages:
+    return load_languages()
+
+
+def detect_language(text: str) -> Optional[str]:
+    return languages().detect(text)
