@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install chromium build flows review bench profile train eval validate crossval lock clean
+.PHONY: run test install chromium services build flows review bench profile load retention train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -31,6 +31,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL and Redis for the scale-out test (the test starts its own servers)
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql and redis-server for the scale-out test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null; }
+
 install: $(VENV)/.installed web/node_modules/.installed
 
 build: install
@@ -46,7 +52,7 @@ run: install
 validate: build
 	$(VENV)/bin/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-test: install chromium
+test: install chromium services
 	$(PY) -m pytest
 
 # play every staff conversation script (tests/conversations/) and write results/flows/report.html
@@ -64,6 +70,15 @@ bench: build
 # where the Rasa server's time goes under load (py-spy): results/profile/
 profile: build
 	$(PY) -m bot.tools.profile
+
+# 200 five-turn conversations, 20 then 50 at a time, REST and socket.io: results/load/
+load: build
+	$(PY) -m bot.tools.load
+
+# delete conversations idle for over TYG_RETENTION_DAYS (30); `make run` does it every 6 hours.
+# One conversation on request: make retention FORGET=<conversation id>
+retention: install
+	$(PY) -m bot.tools.retention $(if $(FORGET),--forget $(FORGET))
 
 eval: install
 	$(PY) -m bot.tools.evaluate

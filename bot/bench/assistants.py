@@ -13,7 +13,7 @@ import yaml
 
 from bot.catalogue import catalogue
 from bot.tools.paths import RASA, ROOT, quiet_env, serving_env
-from bot.tools.serve import stop_process
+from bot.tools.serve import endpoints_yaml, stop_process
 
 
 @dataclass
@@ -91,8 +91,8 @@ class TrustYourGut(Assistant):
         for name in ("domain", "data"):
             shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
         shutil.copytree(ROOT / "build" / "spacy_en_tyg", folder / "build" / "spacy_en_tyg", dirs_exist_ok=True)
-        (folder / "endpoints.yml").write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+        # as `make run` serves it: conversations in SQLite (here in the benchmark's folder)
+        (folder / "endpoints.yml").write_text(endpoints_yaml(action_port))
         self.helplines = catalogue()
 
     def train_args(self) -> List[str]:
@@ -104,7 +104,8 @@ class TrustYourGut(Assistant):
         self.rasa = self._popen([RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
                                  "--credentials", str(self.folder / "credentials.yml"),
                                  "--endpoints", str(self.folder / "endpoints.yml")], "rasa.log", self.folder,
-                                env={**serving_env(), "RASA_CACHE_DIRECTORY": str(self.folder / ".rasa" / "cache")})
+                                env={**serving_env(), "RASA_CACHE_DIRECTORY": str(self.folder / ".rasa" / "cache"),
+                                     "TYG_DATA_DIR": str(self.folder / "var")})
 
     def change_one_response(self) -> None:
         path = self.folder / "domain" / "responses.yml"

@@ -6,8 +6,11 @@ stop both together.
 Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055), WEB_PORT (default 8080, the
 chat page and widget). CORS_ORIGINS: the sites whose pages may use the REST channel from a
 browser (default: the widget's own page). The HTTP API stays off unless RASA_ENABLE_API=1
-with RASA_AUTH_TOKEN set, or
-when the staff console is on (TYG_STAFF_TOKEN), with a random token only the console knows.
+with RASA_AUTH_TOKEN set, or when the staff console is on (TYG_STAFF_TOKEN), with a random
+token only the console knows. Conversations go to the private tracker store (bot/storage.py:
+SQLite in the data folder, or TYG_DATABASE_URL), with a Redis lock store if TYG_REDIS_URL is
+set; old ones are deleted every 6 hours (bot/tools/retention.py). Secrets may also come from
+an untracked file (var/secrets.env).
 """
 import json
 import os
@@ -15,12 +18,14 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
+from urllib.parse import urlsplit
 
 from bot.staff.console import staff_token
 from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
@@ -73,8 +78,7 @@ class Bot:
     def start_rasa(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.endpoints = self.log_dir / f"endpoints-{self.rasa_port}.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
+        self.endpoints.write_text(endpoints_yaml(self.action_port))
         cmd = [RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
                "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)]
         origins = os.environ.get("CORS_ORIGINS")
@@ -132,6 +136,35 @@ class Bot:
         self.action = self.rasa = None
 
 
+def endpoints_yaml(action_port: int) -> str:
+    """Rasa's endpoints: the action server, the private tracker store (bot.storage says
+    where), and with TYG_REDIS_URL a Redis lock store so replicas can share conversations.
+    Passwords stay in the environment: Rasa fills ${VAR} itself."""
+    text = (f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+            "tracker_store:\n  type: rasa_ext.tracker_store.PrivateTrackerStore\n")
+    redis = os.environ.get("TYG_REDIS_URL")
+    if redis:
+        url = urlsplit(redis)
+        text += (f"lock_store:\n  type: redis\n  url: {url.hostname}\n  port: {url.port or 6379}\n"
+                 f"  db: {int(url.path.strip('/') or 0)}\n  key_prefix: tyg\n")
+        if os.environ.get("TYG_REDIS_PASSWORD"):
+            text += "  password: ${TYG_REDIS_PASSWORD}\n"
+    return text
+
+
+def load_secrets(path: Optional[Path] = None) -> None:
+    """KEY=value lines from an untracked file (TYG_SECRETS_FILE, default var/secrets.env)
+    into the environment; what the environment already has wins."""
+    path = Path(path or os.environ.get("TYG_SECRETS_FILE") or ROOT / "var" / "secrets.env")
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+
+
 def stop_process(proc: subprocess.Popen) -> None:
     """SIGTERM to the process group, then SIGKILL after 20 s."""
     if proc.poll() is None:
@@ -159,12 +192,15 @@ def wait_for(probe, seconds: float, what: str, alive: Optional[subprocess.Popen]
 
 
 def main() -> None:
+    from bot.tools.retention import schedule
     from bot.tools.train import train
 
+    load_secrets()
     model = train()
     bot = Bot(model, int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_PORT", 5055)),
               int(os.environ.get("WEB_PORT", 8080)))
     stopping = []
+    stop_retention = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
     try:
         bot.start()
@@ -176,6 +212,7 @@ def main() -> None:
             print(f"Staff console: http://localhost:{bot.web_port}/staff (the token is in TYG_STAFF_TOKEN)",
                   flush=True)
         print("Ctrl-C stops it.", flush=True)
+        schedule(stop_retention)
         while not stopping and all(p.poll() is None for p in bot.processes):
             time.sleep(1)
         if not stopping:
@@ -184,6 +221,7 @@ def main() -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        stop_retention.set()
         bot.stop()
         print("stopped", flush=True)
 
