@@ -7,9 +7,10 @@ from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
 
-NOTES = ("empty", "shortened", "rate_limited")
+NOTES = ("empty", "shortened", "rate_limited", "other_language")
 # a parent who is held back must still see where to get help at once
-MUST_NAME = {"empty": ("EMERGENCY",), "rate_limited": ("EMERGENCY", "NSPCC")}
+MUST_NAME = {"empty": ("EMERGENCY",), "rate_limited": ("EMERGENCY", "NSPCC"),
+             "other_language": ("NSPCC", "EMERGENCY")}
 
 
 def load_notes(directory=CONTENT_DIR, helplines: Catalogue = None) -> Dict[str, str]:

@@ -1,5 +1,7 @@
 """Is a message in English? If not, which language it looks like (bot/content/languages.yaml),
-so the bot can say plainly that it only understands English rather than guess. Rasa-free."""
+so the channel can say plainly that the bot only understands English rather than guess.
+Rasa-free. Rules rather than a trained intent: adding one to the classifier moved its
+answers on English messages (make eval), and these rules decide the same way every time."""
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +19,6 @@ class Languages:
     english: FrozenSet[str]
     latin: Dict[str, Tuple[FrozenSet[str], str]]  # name: (words, letters)
     scripts: Tuple[Tuple[str, re.Pattern], ...]
-
-    def english_word_count(self, text: str) -> int:
-        return sum(w.lower().replace("’", "'") in self.english for w in _WORD.findall(text or ""))
 
     def detect(self, text: str) -> Optional[str]:
         """The language's name if the text is clearly not English, else None."""

@@ -4,13 +4,11 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
-from bot.language import languages
 from bot.routing import EMERGENCY_CONCERN, Routing, routing
 from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
-OTHER_LANGUAGE = "other_language"  # the bot says it only understands English
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 
 
@@ -48,14 +46,6 @@ def understand(
     if (trigger is None and top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
             and net.supports_emergency(text, lemmas)):
         trigger = "classifier"
-    if trigger is None:
-        language = languages().detect(text)
-        if language is None and top == OTHER_LANGUAGE and not languages().english_word_count(text):
-            language = "another language"  # the classifier's guess, and not an English word in it
-        if language:
-            return Understanding(OTHER_LANGUAGE, 1.0, None, (), None, False, f"written in {language}")
-    ranking = [(i, c) for i, c in ranking if i != OTHER_LANGUAGE]
-    top, top_conf = ranking[0] if ranking else (None, 0.0)
     if trigger is None:  # an emergency guess the words don't support: go by the rest
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)

@@ -4,8 +4,9 @@ Registered in credentials.yml under the built-in channels' names, so the URLs st
 standard ones (/webhooks/rest/webhook, /socket.io). They:
 - pass the text through bot.text_input.clean: a leading "/" would otherwise make Rasa read
   the message as an intent or slot command, bypassing the NLU and safety net. A message
-  with no words left is answered here (channel_notes.yaml) without touching the
-  conversation; a very long one is cut, and the reply ends with a note saying so;
+  with no words left, or clearly in another language (bot/language.py), is answered here
+  (channel_notes.yaml) without touching the conversation; a very long one is cut, and the
+  reply ends with a note saying so;
 - limit how fast one conversation and one address may send (bot.rate_limit); over the
   limit the answer still names 999 and the NSPCC helpline (HTTP 429 on REST);
 - on REST, read a body that is not valid UTF-8 as best it can, and refuse one that is not
@@ -36,6 +37,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import response
 
 from bot.channel_notes import notes
+from bot.language import detect_language
 from bot.rate_limit import RateLimits
 from bot.redaction import install_log_filter
 from bot.text_input import clean
@@ -71,6 +73,9 @@ def cleaning(on_new_message: Handler) -> Handler:
         cleaned = clean(message.text)
         if not cleaned.text:  # nothing to read: say so, and leave the conversation as it was
             await message.output_channel.send_text_message(message.sender_id, notes()["empty"])
+            return
+        if detect_language(cleaned.text):  # the NLU would only guess: say so, with the helplines
+            await message.output_channel.send_text_message(message.sender_id, notes()["other_language"])
             return
         message.text = cleaned.text
         message.metadata = None  # nothing the browser sends is stored beyond the text

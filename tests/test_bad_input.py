@@ -130,9 +130,11 @@ def test_intent_commands_are_plain_text(bot, text):
     "ਮੇਰੀ ਧੀ ਨੂੰ ਇੱਕ ਅਜਨਬੀ ਆਦਮੀ ਸੁਨੇਹੇ ਭੇਜ ਰਿਹਾ ਹੈ",  # Punjabi
 ])
 def test_other_languages_hear_the_bot_works_in_english(bot, helplines, text):
-    reply = "\n".join(bubble_texts(send(bot.rasa_port, text)))
-    assert "only understands English" in reply
-    assert helplines.mentions(reply)[:1] == ["NSPCC"] and "EMERGENCY" in helplines.mentions(reply)
+    sender = new_sender()
+    reply = bubble_texts(send(bot.rasa_port, text, sender))
+    assert reply == [notes()["other_language"]] and "only understands English" in reply[0]
+    assert helplines.mentions(reply[0]) == ["NSPCC", "EMERGENCY"]
+    assert bubble_texts(send(bot.rasa_port, "my son is being messaged by a stranger", sender))  # and in English, on
 
 
 def test_rapid_repeated_messages_are_all_answered_in_order(bot):
