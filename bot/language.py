@@ -24,10 +24,11 @@ class Languages:
         """The language's name if the text is clearly not English, else None."""
         if not text:
             return None
-        letters = len(_LATIN.findall(text))
-        for name, rx in self.scripts:
-            if len(rx.findall(text)) > letters:
-                return name
+        if not text.isascii():  # other scripts only matter if there is something non-ASCII
+            letters = len(_LATIN.findall(text))
+            for name, rx in self.scripts:
+                if len(rx.findall(text)) > letters:
+                    return name
         words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
         english = sum(w in self.english for w in words)
         best, best_score = None, 0

@@ -74,9 +74,13 @@ def sqlite_pragmas(engine: Engine) -> None:
 
 def engine(url: Optional[URL] = None) -> Engine:
     url = url or database_url()
-    eng = sa.create_engine(url)
-    if url.get_backend_name() == "sqlite":
-        sqlite_pragmas(eng)
+    if url.get_backend_name() != "sqlite":
+        return sa.create_engine(url)
+    # SQLAlchemy 1.4 opens a new SQLite connection per session by default (NullPool): with the
+    # pragmas above, that was most of the cost of storing a turn. A small pool keeps them open.
+    eng = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=4,
+                           connect_args={"check_same_thread": False})
+    sqlite_pragmas(eng)
     return eng
 
 

@@ -9,7 +9,7 @@ from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
 from bot.topics import load_topics
 
-TEXTS = ("title", "subtitle", "danger_line", "privacy_note", "privacy_link", "delete_label", "deleted_note",
+TEXTS = ("title", "subtitle", "danger_line", "privacy_note", "privacy_link", "delete_label", "delete_confirm", "deleted_note",
          "delete_failed", "input_label", "input_hint", "send_label", "you_label", "topic_prefix", "typing",
          "no_answer_text", "offline_note")
 SCHOOL_TEXTS = ("title", "intro", "source_label", "topic_label", "link_heading", "qr_heading",

@@ -8,12 +8,15 @@ database is comes from bot.storage (SQLite in the data folder, or TYG_DATABASE_U
   the conversation is kept in memory, so the parent is still answered and nothing is lost:
   the next successful save writes everything that was missed.
 """
+import asyncio
 import json
 import logging
 from collections import OrderedDict
 from typing import Any, Optional, Text
 
+import sqlalchemy as sa
 import sqlalchemy.exc
+import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -30,9 +33,10 @@ class PrivateTrackerStore(SQLTrackerStore):
         url = storage.database_url()
         super().__init__(domain=domain, host=url.render_as_string(hide_password=False),
                          event_broker=event_broker)
-        if url.get_backend_name() == "sqlite":
-            storage.sqlite_pragmas(self.engine)
-            self.engine.dispose()  # connections made from now on get the pragmas
+        if url.get_backend_name() == "sqlite":  # pooled connections with the pragmas
+            self.engine.dispose()
+            self.engine = storage.engine(url)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._unsaved: "OrderedDict[str, DialogueStateTracker]" = OrderedDict()
         logger.info("Conversations are stored in %s (%s).", url.get_backend_name(),
                     url.database if url.get_backend_name() == "sqlite" else url.host)
@@ -54,7 +58,9 @@ class PrivateTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         try:
-            self._write(tracker)
+            # on a worker thread: other conversations are answered while the database writes
+            # (this conversation stays locked by Rasa until the write is done)
+            await asyncio.get_running_loop().run_in_executor(None, self._write, tracker)
         except sqlalchemy.exc.SQLAlchemyError as exc:
             self._unsaved[tracker.sender_id] = tracker
             self._unsaved.move_to_end(tracker.sender_id)
@@ -70,16 +76,19 @@ class PrivateTrackerStore(SQLTrackerStore):
     def _write(self, tracker: DialogueStateTracker) -> None:
         # SQLTrackerStore.save, with each event redacted before it is serialised
         with self.session_scope() as session:
+            rows = []
             for event in self._additional_events(session, tracker):
                 data = redact_event(event.as_dict())
-                session.add(self.SQLEvent(
-                    sender_id=tracker.sender_id,
-                    type_name=event.type_name,
-                    timestamp=data.get("timestamp"),
-                    intent_name=(data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
-                    action_name=data.get("name"),
-                    data=json.dumps(data),
-                ))
+                rows.append({
+                    "sender_id": tracker.sender_id,
+                    "type_name": event.type_name,
+                    "timestamp": data.get("timestamp"),
+                    "intent_name": (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
+                    "action_name": data.get("name"),
+                    "data": json.dumps(data),
+                })
+            if rows:  # one multi-row insert, not an ORM object per event
+                session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
 
 

@@ -217,6 +217,9 @@ def test_parent_deletes_the_conversation(new_page, bot, data_dir):
         with sqlite3.connect(data_dir / "conversations.db") as conn:
             return conn.execute("select count(*) from events where sender_id=?", (sender,)).fetchone()[0]
     assert stored(old_id) > 0
+    page.click(".tyg-delete")  # the first press only asks to be sure
+    assert page.locator(".tyg-delete").inner_text() == widget_config()["texts"]["delete_confirm"]
+    assert stored(old_id) > 0
     page.click(".tyg-delete")
     page.wait_for_function("document.querySelector('.tyg-status').textContent !== ''", timeout=10000)
     assert page.locator(".tyg-status").inner_text() == widget_config()["texts"]["deleted_note"]

@@ -113,9 +113,23 @@
     privacyLink.rel = "noopener noreferrer";
     privacy.appendChild(privacyLink);
     head.appendChild(privacy);
+    // two presses, so a stray tap never deletes a conversation a parent still needs
     var forget = el("button", "tyg-delete", t.delete_label);
     forget.type = "button";
-    forget.addEventListener("click", function () { self.forget(); });
+    forget.addEventListener("click", function () {
+      if (forget.getAttribute("data-armed")) {
+        forget.removeAttribute("data-armed");
+        forget.textContent = t.delete_label;
+        self.forget();
+        return;
+      }
+      forget.setAttribute("data-armed", "1");
+      forget.textContent = t.delete_confirm;
+      setTimeout(function () {
+        forget.removeAttribute("data-armed");
+        forget.textContent = t.delete_label;
+      }, 6000);
+    });
     head.appendChild(forget);
     this.topicLine = el("p", "tyg-topic");
     this.topicLine.hidden = true;
