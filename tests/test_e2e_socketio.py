@@ -33,8 +33,16 @@ async def converse(port, texts, session_id):
                 if len(replies) > before and (await _settled(replies)):
                     break
     finally:
-        await client.disconnect()
+        await _close(client)
     return replies
+
+
+async def _close(client):
+    """Like a closed tab: a polite long-polling disconnect waits out the poll (about 25 s)."""
+    try:
+        await asyncio.wait_for(client.disconnect(), 1)
+    except asyncio.TimeoutError:
+        pass
 
 
 async def _settled(replies, quiet=0.5):
@@ -63,3 +71,37 @@ def test_socketio_emergency_first(bot, helplines):
     replies = asyncio.run(converse(bot.rasa_port, ["he's gone to meet a man from discord and isn't answering"],
                                    uuid.uuid4().hex))
     assert helplines.mentions(replies[0]["text"])[:1] == ["EMERGENCY"]
+
+
+async def _raw_emit(port, payload):
+    """Sends one user_uttered payload as it is; a session request first only when the payload
+    names a session (as the widget does), since replies go to that session's room."""
+    client = socketio.AsyncClient()
+    replies, confirmed = [], asyncio.Event()
+    client.on("bot_uttered", lambda data: replies.append(data))
+    client.on("session_confirm", lambda *_: confirmed.set())
+    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"], socketio_path="socket.io")
+    try:
+        if isinstance(payload, dict) and payload.get("session_id"):
+            await client.emit("session_request", {"session_id": payload["session_id"]})
+            await asyncio.wait_for(confirmed.wait(), 20)
+        await client.emit("user_uttered", payload)
+        for _ in range(100):
+            await asyncio.sleep(0.1)
+            if replies and await _settled(replies):
+                break
+    finally:
+        await _close(client)
+    return replies
+
+
+@pytest.mark.parametrize("payload", [
+    "a bare string: my son is talking to a stranger",  # not the usual {"message": ...}
+    {"message": "no session id: someone keeps messaging my daughter"},
+    {"message": 12345, "session_id": "x" + uuid.uuid4().hex},
+    {"message": "", "session_id": "y" + uuid.uuid4().hex},
+    {"message": "hello", "session_id": "z" + uuid.uuid4().hex, "customData": "not json {"},
+])
+def test_socketio_odd_payloads_are_answered(bot, payload):
+    replies = asyncio.run(_raw_emit(bot.rasa_port, payload))
+    assert replies and all(r.get("text") for r in replies)

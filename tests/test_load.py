@@ -34,10 +34,11 @@ def test_a_swapped_reply_is_caught(bot, plan):
     assert result["wrong_or_out_of_order"] > 0
 
 
-def test_make_load_prints_the_table(bot, capsys):
-    assert load_tool.main(["--port", str(bot.rasa_port), "--conversations", "4", "--concurrency", "2"]) == 0
+def test_make_load_prints_the_table(bot, capsys, tmp_path):
+    assert load_tool.main(["--port", str(bot.rasa_port), "--conversations", "4", "--concurrency", "2",
+                           "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "p95 ms" in out and "socket.io" in out and "REST" in out
-    saved = json.loads((load_tool.OUT / "load.json").read_text())
+    saved = json.loads((tmp_path / "load.json").read_text())
     assert [r["channel"] for r in saved["results"]] == ["REST", "socket.io"]
     assert table(saved["results"]).count("\n") == 3

@@ -23,8 +23,10 @@ from bot.tools.paths import ROOT
 from bot.tools.serve import send
 
 FOLLOW_UPS = ["How do I keep evidence safely?", "How do I talk to my child about this?"]
-QUIET_S = 0.5  # socket.io has no end-of-reply marker: a reply that differs from the
-# expected one is taken as complete after this silence
+# socket.io has no end-of-reply marker: a reply that differs from the expected one is taken
+# as complete only after this long a silence (under load the tailored bubble from the action
+# server can come a second or more after the rest)
+QUIET_S = 5.0
 TIMEOUT_S = 30
 
 
@@ -55,7 +57,8 @@ class Outcome:
 
 def scripts(distinct: int = 40) -> List[List[Turn]]:
     cases = yaml.safe_load((ROOT / "tests" / "eval" / "heldout_cases.yaml").read_text(encoding="utf-8"))
-    key = {"999": "EMERGENCY", "101": "POLICE"}
+    # the cases name helplines as the harness does (999, STOPITNOW); the catalogue's keys differ
+    key = {"999": "EMERGENCY", "101": "POLICE", **{k.replace("_", ""): k for k in catalogue().helplines}}
     worries = [Turn(c["text"], tuple(tuple(key.get(k, k) for k in group) for group in c.get("required") or []))
                for c in cases if not c.get("emergency")]  # emergencies end a conversation in real life
     out = []

@@ -3,7 +3,7 @@ socket.io, against the bot started here as `make run` starts it (SQLite tracker 
 temporary data folder). Prints lost / wrong / no-helpline counts, p50/p95/p99 latency and
 throughput, and writes results/load/load.json.
 
-    python -m bot.tools.load                         # the full run (about 5 minutes)
+    python -m bot.tools.load                         # the full run (about 8 minutes)
     python -m bot.tools.load --conversations 20 --concurrency 10
     python -m bot.tools.load --port 5005             # against a bot that is already running
 """
@@ -26,6 +26,7 @@ def main(argv=None) -> int:
     parser.add_argument("--conversations", type=int, default=200)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[20, 50])
     parser.add_argument("--port", type=int, help="a running bot's Rasa port (default: start one)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where load.json goes")
     args = parser.parse_args(argv)
     say = lambda s: print(s, flush=True)  # noqa: E731
     bot = None
@@ -44,15 +45,16 @@ def main(argv=None) -> int:
     finally:
         if bot:
             bot.stop()
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "load.json").write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "load.json").write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                                                "seconds": round(time.time() - began), "results": results},
                                               indent=1))
     say("\n" + table(results))
     for r in results:
         for example in r["examples"]:
             say(f"  {example}")
-    say(f"\nwritten: {(OUT / 'load.json').relative_to(ROOT)}")
+    say(f"\nwritten: {out / 'load.json'}")
     failed = sum(r["lost"] + r["wrong_or_out_of_order"] + r["without_helpline"] for r in results)
     return 1 if failed else 0
 
