@@ -1,6 +1,7 @@
 """Shared fixtures. Tests marked `servers` use one real bot for the whole session: the
 model trained from this checkout, the action server and the Rasa server, on their own
 ports (TEST_RASA_PORT, TEST_ACTION_PORT, TEST_WEB_PORT) so a bot started by `make run` is not disturbed."""
+import contextlib
 import os
 import shutil
 import secrets
@@ -13,6 +14,21 @@ import yaml
 from bot.catalogue import catalogue
 from bot.content_files import CONTENT_DIR
 from bot.tools.serve import Bot, send
+
+
+@contextlib.contextmanager
+def environment(**values):
+    """Environment variables for servers a test starts itself, put back afterwards."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def edited_content(tmp_path, name, edit):

@@ -11,29 +11,23 @@ import pytest
 
 from bot.bench.load import references, run_rest, scripts
 from bot.tools.serve import Bot, send
-from tests.conftest import bubble_texts
+from tests.conftest import bubble_texts, environment
 
 pytestmark = pytest.mark.servers
 
 
 @pytest.fixture(scope="module")
 def fault_bot(model, tmp_path_factory):
-    saved = {k: os.environ.get(k) for k in ("TYG_DATA_DIR", "TYG_DB_MAX_MB")}
     data = tmp_path_factory.mktemp("fault-data")
-    os.environ["TYG_DATA_DIR"] = str(data)
-    os.environ["TYG_DB_MAX_MB"] = "4"  # a cap the "disk full" test can reach
-    running = Bot(model, 5805, 5855)
-    try:
-        running.start()
-        running.db = data / "conversations.db"
-        yield running
-    finally:
-        running.stop()
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    # TYG_DB_MAX_MB: a cap the "disk full" test can reach
+    with environment(TYG_DATA_DIR=str(data), TYG_DB_MAX_MB="4"):
+        running = Bot(model, 5805, 5855)
+        try:
+            running.start()
+            running.db = data / "conversations.db"
+            yield running
+        finally:
+            running.stop()
 
 
 class Log:

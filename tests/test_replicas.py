@@ -2,7 +2,6 @@
 Redis lock store, one action server, and conversations whose turns alternate between the
 replicas under concurrent load. Nothing lost or duplicated, state consistent."""
 import json
-import os
 import threading
 import uuid
 
@@ -12,6 +11,7 @@ import sqlalchemy as sa
 from bot.bench.load import bubbles_key, references, scripts
 from bot.tools.serve import Bot, send
 from tests import services
+from tests.conftest import environment
 
 pytestmark = pytest.mark.servers
 PG_PORT, REDIS_PORT = 5439, 6389
@@ -19,9 +19,8 @@ PG_PORT, REDIS_PORT = 5439, 6389
 
 @pytest.fixture(scope="module")
 def replicas(model):
-    saved = {k: os.environ.get(k) for k in ("TYG_DATABASE_URL", "TYG_REDIS_URL")}
-    with services.postgres(PG_PORT) as pg_url, services.redis(REDIS_PORT) as redis_url:
-        os.environ["TYG_DATABASE_URL"], os.environ["TYG_REDIS_URL"] = pg_url, redis_url
+    with services.postgres(PG_PORT) as pg_url, services.redis(REDIS_PORT) as redis_url, \
+            environment(TYG_DATABASE_URL=pg_url, TYG_REDIS_URL=redis_url):
         first, second = Bot(model, 5905, 5955), Bot(model, 5906, 5955)
         try:
             first.start()  # the action server and the first replica
@@ -30,11 +29,6 @@ def replicas(model):
         finally:
             second.stop()
             first.stop()
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
 
 
 def test_endpoints_name_the_shared_stores(replicas):
