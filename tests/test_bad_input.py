@@ -42,12 +42,12 @@ def new_sender():
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "<p></p>", "\u200b\u200b", "/"])
-def test_a_message_without_words_is_answered_and_changes_nothing(bot, text):
+def test_a_message_without_words_is_answered_and_changes_nothing(bot, helplines, text):
     sender = new_sender()
     send(bot.rasa_port, "my daughter is being messaged by someone she met on a game", sender)
     before = events(bot, sender)
     reply = bubble_texts(send(bot.rasa_port, text, sender))
-    assert reply == [notes()["empty"]] and "999" in reply[0]
+    assert reply == [notes()["empty"]] and helplines["EMERGENCY"].phone in reply[0]
     assert events(bot, sender) == before  # the conversation is exactly as it was
 
 

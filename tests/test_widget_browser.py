@@ -196,13 +196,14 @@ def test_bot_stopped_mid_chat_shows_the_helplines(new_page, bot, helplines):
         bot.start_rasa()
 
 
-def test_privacy_notice_is_linked_and_says_what_is_kept(new_page):
+def test_privacy_notice_is_linked_and_says_what_is_kept(new_page, helplines):
     page = new_page("/")
     link = page.locator(".tyg-privacy-link")
     assert link.get_attribute("href").endswith("/privacy")
     notice = new_page("/privacy")
     text = notice.locator("main").inner_text()
-    for words in ("What we keep", "30 days after its last message", "Who can see it", "[phone]", "999"):
+    for words in ("What we keep", "30 days after its last message", "Who can see it", "[phone]",
+                  helplines["EMERGENCY"].phone):
         assert words in text
     assert notice.errors == []
 

@@ -57,8 +57,10 @@ class Outcome:
 
 def scripts(distinct: int = 40) -> List[List[Turn]]:
     cases = yaml.safe_load((ROOT / "tests" / "eval" / "heldout_cases.yaml").read_text(encoding="utf-8"))
-    # the cases name helplines as the harness does (999, STOPITNOW); the catalogue's keys differ
-    key = {"999": "EMERGENCY", "101": "POLICE", **{k.replace("_", ""): k for k in catalogue().helplines}}
+    # the cases name helplines as the harness does (by number for the emergency and police
+    # lines, STOPITNOW for STOP_IT_NOW); the catalogue's keys differ
+    lines = catalogue().helplines
+    key = {**{k.replace("_", ""): k for k in lines}, **{lines[k].phone: k for k in ("EMERGENCY", "POLICE")}}
     worries = [Turn(c["text"], tuple(tuple(key.get(k, k) for k in group) for group in c.get("required") or []))
                for c in cases if not c.get("emergency")]  # emergencies end a conversation in real life
     out = []

@@ -92,9 +92,10 @@ class Bot:
                 raise SystemExit("RASA_ENABLE_API=1 needs RASA_AUTH_TOKEN")
         elif staff_token() and not self.api_token:
             # the staff console reads trackers through Rasa's API: on, with a random token
-            self.api_token = secrets.token_urlsafe(32)
+            self.api_token = secrets.token_hex(32)
         if self.api_token:
-            cmd += ["--enable-api", "--auth-token", self.api_token]
+            # "=": a token may start with "-", which argparse would take for an option
+            cmd += ["--enable-api", f"--auth-token={self.api_token}"]
         log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
         proc = subprocess.Popen(cmd, cwd=ROOT, env=serving_env(), stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
