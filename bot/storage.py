@@ -11,6 +11,7 @@ TYG_DATABASE_URL is set. Text in it is already redacted (rasa_ext/tracker_store.
 """
 import os
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -73,7 +74,15 @@ def sqlite_pragmas(engine: Engine) -> None:
 
 
 def engine(url: Optional[URL] = None) -> Engine:
+    """One engine (and connection pool) per database and size cap, per process: the web
+    server's delete requests and the retention job reuse it."""
     url = url or database_url()
+    return _engine(url.render_as_string(hide_password=False), max_mb())
+
+
+@lru_cache(maxsize=8)
+def _engine(raw_url: str, _cap: Optional[float]) -> Engine:
+    url = make_url(raw_url)
     if url.get_backend_name() != "sqlite":
         return sa.create_engine(url)
     # SQLAlchemy 1.4 opens a new SQLite connection per session by default (NullPool): with the

@@ -17,7 +17,7 @@ from typing import Callable, List, Optional, Sequence
 import socketio
 import yaml
 
-from bot.bench.measure import ms, percentile
+from bot.bench.measure import in_parallel, ms, percentile
 from bot.catalogue import catalogue
 from bot.tools.paths import ROOT
 from bot.tools.serve import send
@@ -100,32 +100,22 @@ def check(outcome: Outcome, turn: Turn, reply: Sequence[dict], expected: tuple, 
 
 
 def run_rest(port: int, convs: Sequence[List[Turn]], refs, count: int, concurrency: int) -> dict:
-    outcome, queue, lock = Outcome(), list(range(count)), threading.Lock()
+    outcome = Outcome()
 
-    def worker():
-        while True:
-            with lock:
-                if not queue:
-                    return
-                i = queue.pop()
-            turns, sender = convs[i % len(convs)], f"load-rest-{uuid.uuid4().hex}"
-            for n, turn in enumerate(turns):
-                began = time.perf_counter()
-                try:
-                    reply = send(port, turn.text, sender, timeout=TIMEOUT_S)
-                except Exception as exc:  # counted as lost; the run goes on
-                    with outcome.lock:
-                        outcome.lost.append(f"rest {i}.{n}: {type(exc).__name__}: {exc}"[:120])
-                    continue
-                check(outcome, turn, reply, refs[i % len(convs)][n], time.perf_counter() - began, f"rest {i}.{n}")
+    def play(i: int) -> None:
+        turns, sender = convs[i % len(convs)], f"load-rest-{uuid.uuid4().hex}"
+        for n, turn in enumerate(turns):
+            began = time.perf_counter()
+            try:
+                reply = send(port, turn.text, sender, timeout=TIMEOUT_S)
+            except Exception as exc:  # counted as lost; the run goes on
+                with outcome.lock:
+                    outcome.lost.append(f"rest {i}.{n}: {type(exc).__name__}: {exc}"[:120])
+                continue
+            check(outcome, turn, reply, refs[i % len(convs)][n], time.perf_counter() - began, f"rest {i}.{n}")
 
-    began = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return outcome.summary("REST", count, concurrency, time.perf_counter() - began)
+    wall = in_parallel(range(count), concurrency, play)
+    return outcome.summary("REST", count, concurrency, wall)
 
 
 async def _socket_conversation(port: int, turns: List[Turn], ref: List[tuple], outcome: Outcome, where: str,

@@ -54,33 +54,18 @@ class Conversation:
     turns: Sequence[str]
 
 
-def concurrent(port: int, conversations: Sequence[Conversation], workers: int) -> dict:
-    """Each worker plays whole conversations (turn by turn, one sender each). A lost reply is
-    a failed or timed-out request, or an empty reply."""
-    times: List[float] = []
-    lost: List[str] = []
-    lock = threading.Lock()
-    queue = list(conversations)
+def in_parallel(items: Sequence, workers: int, handle: Callable) -> float:
+    """handle(item) for every item, on `workers` threads taking the next item as they finish
+    one; returns the wall-clock seconds it took."""
+    queue, lock = list(items), threading.Lock()
 
     def worker():
         while True:
             with lock:
                 if not queue:
                     return
-                conv = queue.pop()
-            sender = f"bench-{uuid.uuid4().hex}"
-            for text in conv.turns:
-                began = time.perf_counter()
-                try:
-                    reply = send(port, text, sender, timeout=60)
-                    ok = bool(reply)
-                except Exception as exc:  # counted, not raised: the run goes on
-                    reply, ok = str(exc), False
-                took = time.perf_counter() - began
-                with lock:
-                    times.append(took)
-                    if not ok:
-                        lost.append(f"{text[:40]!r}: {str(reply)[:80]}")
+                item = queue.pop()
+            handle(item)
 
     began = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(workers)]
@@ -88,7 +73,32 @@ def concurrent(port: int, conversations: Sequence[Conversation], workers: int) -
         t.start()
     for t in threads:
         t.join()
-    wall = time.perf_counter() - began
+    return time.perf_counter() - began
+
+
+def concurrent(port: int, conversations: Sequence[Conversation], workers: int) -> dict:
+    """Each worker plays whole conversations (turn by turn, one sender each). A lost reply is
+    a failed or timed-out request, or an empty reply."""
+    times: List[float] = []
+    lost: List[str] = []
+    lock = threading.Lock()
+
+    def play(conv: Conversation) -> None:
+        sender = f"bench-{uuid.uuid4().hex}"
+        for text in conv.turns:
+            began = time.perf_counter()
+            try:
+                reply = send(port, text, sender, timeout=60)
+                ok = bool(reply)
+            except Exception as exc:  # counted, not raised: the run goes on
+                reply, ok = str(exc), False
+            took = time.perf_counter() - began
+            with lock:
+                times.append(took)
+                if not ok:
+                    lost.append(f"{text[:40]!r}: {str(reply)[:80]}")
+
+    wall = in_parallel(conversations, workers, play)
     return {"conversations": len(conversations), "workers": workers, "messages": len(times),
             "throughput_msg_s": round(len(times) / wall, 2), "p50_ms": ms(percentile(times, 50)),
             "p95_ms": ms(percentile(times, 95)), "p99_ms": ms(percentile(times, 99)),
