@@ -28,3 +28,26 @@ def test_explain_shows_the_routing_decision(model):
     rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     assert rows[0]["routing"]["intent"] == "immediate_danger" and rows[0]["routing"]["safety_net"]
     assert rows[1]["intent"]["name"] == "greet" and ["PLATFORM", "roblox"] in rows[0]["entities"]
+
+
+def test_secrets_come_from_an_untracked_file_and_the_environment_wins(tmp_path, monkeypatch):
+    from bot.tools.serve import load_secrets
+    secrets_file = tmp_path / "secrets.env"
+    secrets_file.write_text("# staff\nTYG_STAFF_TOKEN='from-the-file-123456'\nTYG_REDIS_PASSWORD=file\n")
+    monkeypatch.delenv("TYG_STAFF_TOKEN", raising=False)
+    monkeypatch.setenv("TYG_REDIS_PASSWORD", "from-the-environment")
+    monkeypatch.setenv("TYG_SECRETS_FILE", str(secrets_file))
+    load_secrets()
+    import os
+    assert os.environ["TYG_STAFF_TOKEN"] == "from-the-file-123456"
+    assert os.environ["TYG_REDIS_PASSWORD"] == "from-the-environment"
+    monkeypatch.delenv("TYG_STAFF_TOKEN")  # what load_secrets set is not monkeypatch's to undo
+
+
+def test_endpoints_keep_passwords_in_the_environment(monkeypatch):
+    from bot.tools.serve import endpoints_yaml
+    monkeypatch.setenv("TYG_REDIS_URL", "redis://cache.internal:6380/2")
+    monkeypatch.setenv("TYG_REDIS_PASSWORD", "s3cret-value")
+    text = endpoints_yaml(5055)
+    assert "PrivateTrackerStore" in text and "url: cache.internal" in text and "port: 6380" in text
+    assert "db: 2" in text and "${TYG_REDIS_PASSWORD}" in text and "s3cret-value" not in text
