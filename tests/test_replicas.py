@@ -34,7 +34,8 @@ def replicas(model):
 def test_endpoints_name_the_shared_stores(replicas):
     first, _, _ = replicas
     text = first.endpoints.read_text()
-    assert "PrivateTrackerStore" in text and "type: redis" in text and f"port: {REDIS_PORT}" in text
+    assert "PrivateTrackerStore" in text and f"port: {REDIS_PORT}" in text
+    assert "type: rasa_ext.lock_store.AtomicRedisLockStore" in text
 
 
 def test_alternating_replicas_under_load_lose_and_duplicate_nothing(replicas):
@@ -73,14 +74,20 @@ def test_alternating_replicas_under_load_lose_and_duplicate_nothing(replicas):
             assert all(a != "user" or b == "bot" for a, b in zip(kinds, kinds[1:] + ["bot"]))
 
 
-def test_two_replicas_receiving_one_conversation_at_once(replicas):
+@pytest.mark.parametrize("race", range(4))  # several races: one may happen not to overlap
+def test_two_replicas_receiving_one_conversation_at_once(replicas, race):
     first, second, pg_url = replicas
     sender = f"replica-race-{uuid.uuid4().hex}"
-    send(first.rasa_port, "a man on discord keeps messaging my son", sender)
+    opening = "a man on discord keeps messaging my son"
+    send(first.rasa_port, opening, sender)
     texts = ["he sends him robux as well", "How do I block and report them on the app?"]
-    replies = {}
-    threads = [threading.Thread(target=lambda k=k, b=b: replies.__setitem__(k, send(b.rasa_port, texts[k], sender)))
-               for k, b in enumerate((first, second))]
+    replies, start = {}, threading.Barrier(2)
+
+    def at_once(k, bot):
+        start.wait()
+        replies[k] = send(bot.rasa_port, texts[k], sender, timeout=60)
+
+    threads = [threading.Thread(target=at_once, args=(k, b)) for k, b in enumerate((first, second))]
     for t in threads:
         t.start()
     for t in threads:
@@ -88,9 +95,13 @@ def test_two_replicas_receiving_one_conversation_at_once(replicas):
     assert all(replies.get(k) for k in (0, 1))  # both answered: the lock store queued one
     engine = sa.create_engine(pg_url)
     with engine.connect() as conn:
-        users = [json.loads(d)["text"] for (d,) in conn.execute(
-            sa.text("select data from events where sender_id=:s and type_name='user' order by id"), {"s": sender})]
-    assert users[0] == "a man on discord keeps messaging my son" and sorted(users[1:]) == sorted(texts)
+        rows = conn.execute(sa.text("select type_name, data from events where sender_id=:s order by id"),
+                            {"s": sender}).all()
+    users = [json.loads(d)["text"] for t, d in rows if t == "user"]
+    assert users[0] == opening and sorted(users[1:]) == sorted(texts)  # neither turn lost
+    # one turn after the other: the second replica read the first one's answer before its own
+    kinds = [t for t, _ in rows if t in ("user", "bot")]
+    assert all(a != "user" or b == "bot" for a, b in zip(kinds, kinds[1:] + ["bot"]))
 
 
 def test_the_replicas_really_lock_and_count_in_redis(replicas):

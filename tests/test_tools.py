@@ -51,3 +51,4 @@ def test_endpoints_keep_passwords_in_the_environment(monkeypatch):
     text = endpoints_yaml(5055)
     assert "PrivateTrackerStore" in text and "url: cache.internal" in text and "port: 6380" in text
     assert "db: 2" in text and "${TYG_REDIS_PASSWORD}" in text and "s3cret-value" not in text
+    assert "type: rasa_ext.lock_store.AtomicRedisLockStore" in text

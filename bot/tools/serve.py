@@ -139,14 +139,15 @@ class Bot:
 
 def endpoints_yaml(action_port: int) -> str:
     """Rasa's endpoints: the action server, the private tracker store (bot.storage says
-    where), and with TYG_REDIS_URL a Redis lock store so replicas can share conversations.
-    Passwords stay in the environment: Rasa fills ${VAR} itself."""
+    where), and with TYG_REDIS_URL the atomic Redis lock store (rasa_ext.lock_store), so
+    replicas can share conversations. Passwords stay in the environment: Rasa fills ${VAR}."""
     text = (f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
             "tracker_store:\n  type: rasa_ext.tracker_store.PrivateTrackerStore\n")
     redis = os.environ.get("TYG_REDIS_URL")
     if redis:
         url = urlsplit(redis)
-        text += (f"lock_store:\n  type: redis\n  url: {url.hostname}\n  port: {url.port or 6379}\n"
+        text += ("lock_store:\n  type: rasa_ext.lock_store.AtomicRedisLockStore\n"
+                 f"  url: {url.hostname}\n  port: {url.port or 6379}\n"
                  f"  db: {int(url.path.strip('/') or 0)}\n  key_prefix: tyg\n")
         if os.environ.get("TYG_REDIS_PASSWORD"):
             text += "  password: ${TYG_REDIS_PASSWORD}\n"
