@@ -46,7 +46,7 @@ def train(force: bool = False) -> Path:
         return target
     log = RUN_DIR / "train.log"  # Rasa's progress bars would fill the terminal
     log.parent.mkdir(parents=True, exist_ok=True)
-    print(f"training {target.name} (about 4 minutes; progress in {log.relative_to(ROOT)}) ...",
+    print(f"training {target.name} (about 2 minutes; progress in {log.relative_to(ROOT)}) ...",
           file=sys.stderr, flush=True)
     cmd = [RASA, "train", "--config", "config.yml", "--domain", "domain", "--data", "data",
            "--out", str(MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]]
