@@ -3,7 +3,7 @@
 Rasa's RedisLockStore changes a conversation's lock by reading it, changing it in Python
 and writing it back. Two replicas receiving the same conversation at the same moment both
 read "no lock", both issue ticket 0 and both go ahead: each answers from the same tracker
-and one of the two turns is never stored (seen in tests/test_replicas.py). Here every
+and one of the two turns is never stored (tests/test_lock_store.py shows the race). Here every
 change is one Redis transaction (WATCH, then MULTI/EXEC, retried if another server changed
 the lock in between), so tickets are unique and served in order across replicas.
 
@@ -11,7 +11,6 @@ endpoints.yml names it (`type: rasa_ext.lock_store.AtomicRedisLockStore`, with R
 Redis options: url, port, db, password, key_prefix).
 """
 import json
-import logging
 import math
 import time
 from contextlib import asynccontextmanager
@@ -21,7 +20,6 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-logger = logging.getLogger(__name__)
 WAIT_SECONDS = 0.1  # between looks at a busy lock; Rasa's 1 s delays a queued message by up to 1 s
 KEEP_SECONDS = 60  # a lock key outlives its last ticket by this much, then Redis drops it
 T = TypeVar("T")
