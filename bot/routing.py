@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Dict, Optional, Sequence, Tuple
 
 from bot.catalogue import Catalogue, catalogue
-from bot.content_files import CONTENT_DIR, load, require
+from bot.content_files import CONTENT_DIR, ContentError, load, require
 
 EMERGENCY_CONCERN = "immediate_danger"
 CHILD_CONCERN = "child_user"
@@ -44,12 +44,35 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class SmallTalk:
+    """Greetings, thanks, goodbyes, yes and no: only believed of short messages with no word
+    of a child or a worry, so a long message never gets the goodbye reply."""
+    intents: Tuple[str, ...]
+    max_words: int
+    not_with: Tuple[re.Pattern, ...]
+
+    def believable(self, text: str) -> bool:
+        lowered = (text or "").lower().replace("\u2019", "'")
+        return len(lowered.split()) <= self.max_words and not any(p.search(lowered) for p in self.not_with)
+
+
+@dataclass(frozen=True)
+class DangerModelUse:
+    """When the separate danger-now model's score alone means 999 first, and when it does
+    with an urgent word the safety net found (bot.safety_net's supporting concepts)."""
+    alone: float
+    with_support: float
+
+
+@dataclass(frozen=True)
 class Routing:
     concerns: Dict[str, Concern]
     secondary_confidence: float
     classifier_emergency_confidence: float
     rescue_concern_mass: float
     when_unsure: str
+    small_talk: SmallTalk
+    danger_model: DangerModelUse
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -161,7 +184,35 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     unsure = data.get("when_unsure")
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
-    return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure)
+    return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure,
+                   _small_talk(data.get("small_talk"), where), _danger_model(data.get("danger_model"), where))
+
+
+def _fraction(value, where: str, name: str) -> float:
+    require(isinstance(value, (int, float)) and 0 < value <= 1, where, f"'{name}' must be between 0 and 1")
+    return float(value)
+
+
+def _small_talk(spec, where: str) -> SmallTalk:
+    w = f"{where}: small_talk"
+    require(isinstance(spec, dict) and set(spec) == {"intents", "max_words", "not_with"}, w,
+            "needs exactly 'intents', 'max_words' and 'not_with'")
+    require(isinstance(spec["intents"], list) and spec["intents"], w, "'intents' must be a non-empty list")
+    require(isinstance(spec["max_words"], int) and spec["max_words"] > 0, w, "'max_words' must be a whole number")
+    try:
+        patterns = tuple(re.compile(p) for p in spec["not_with"])
+    except (re.error, TypeError) as exc:
+        raise ContentError(f"{w}: bad 'not_with' pattern: {exc}") from exc
+    return SmallTalk(tuple(spec["intents"]), spec["max_words"], patterns)
+
+
+def _danger_model(spec, where: str) -> DangerModelUse:
+    w = f"{where}: danger_model"
+    require(isinstance(spec, dict) and set(spec) == {"alone", "with_support"}, w,
+            "needs exactly 'alone' and 'with_support'")
+    alone, support = _fraction(spec["alone"], w, "alone"), _fraction(spec["with_support"], w, "with_support")
+    require(support <= alone, w, "'with_support' cannot be above 'alone'")
+    return DangerModelUse(alone, support)
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,11 @@ class SafetyNet:
     triggers: Tuple[Trigger, ...]
     vocabulary: frozenset  # words typos are corrected towards
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
+    keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
+
+    def lemmas_of(self, words: Sequence[str], lemmas: Sequence[str]) -> list:
+        """Each word's lemma, or the word itself where its lemma would mislead."""
+        return [w if w.lower() in self.keep_as_written else l for w, l in zip(words, lemmas)]
 
     def normalise(self, text: str) -> str:
         text = clean_user_text(text).lower().replace("\u2019", "'")
@@ -125,7 +130,10 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     vocab = _vocabulary((p for ps in raw.values() for p in ps), textspeak)
     supporting = tuple(data.get("supporting") or ())
     require(all(c in concepts for c in supporting), where, "'supporting' names unknown concepts")
-    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting)
+    keep = data.get("keep_as_written") or []
+    require(isinstance(keep, list) and all(isinstance(w, str) for w in keep), where,
+            "'keep_as_written' must be a list of words")
+    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting, frozenset(w.lower() for w in keep))
 
 
 @lru_cache(maxsize=1)

@@ -32,20 +32,25 @@ def understand(
     lemmas: Optional[Sequence[str]] = None,
     fell_back: bool = False,
     names_platform: bool = False,
+    danger: float = 0.0,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
     """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
     fell_back: the fallback classifier judged the top intent too unsure.
-    names_platform: the message names an app or game (a PLATFORM entity)."""
+    names_platform: the message names an app or game (a PLATFORM entity).
+    danger: the separate danger-now model's score (bot.danger_model), 0..1."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
-    trigger = net.detect(text, lemmas)
-    if (trigger is None and top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
-            and net.supports_emergency(text, lemmas)):
-        trigger = "classifier"
+    trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
+    if top in table.small_talk.intents and not table.small_talk.believable(text):
+        # "hi, sorry to bother you, my son..." is a worry, not a greeting: answer the concern
+        # that fits best, or general advice
+        ranking = [(i, c) for i, c in ranking if table.is_concern(i)] or [(table.when_unsure, 0.0)]
+        top, top_conf = ranking[0]
+        fell_back = False
     if trigger is None:  # an emergency guess the words don't support: go by the rest
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
@@ -63,3 +68,21 @@ def understand(
     confidence = 1.0 if trigger else max([c for i, c in ranking if i == decision.concern] + [top_conf])
     return Understanding(decision.concern, confidence, decision.concern, decision.also,
                          trigger if trigger != "classifier" else None, child, decision.reason)
+
+
+def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet) -> Optional[str]:
+    """An emergency the patterns did not name, from the danger-now model or the classifier."""
+    if danger >= table.danger_model.alone:
+        return "danger model"
+    classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
+    supported = None  # the safety net's urgent words, looked up only when needed
+    if danger >= table.danger_model.with_support:
+        if classifier_says_so:  # two separate models agree
+            return "danger model"
+        supported = net.supports_emergency(text, lemmas)
+        if supported:
+            return "danger model"
+    if classifier_says_so:
+        if supported if supported is not None else net.supports_emergency(text, lemmas):
+            return "classifier"
+    return None

@@ -13,7 +13,9 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
+from rasa_ext.danger_now import DANGER_KEY
 
 ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
 
@@ -36,9 +38,11 @@ class ConcernRouter(GraphComponent):
         ranking = [(r["name"], r.get("confidence", 0.0)) for r in message.get(INTENT_RANKING_KEY) or []]
         intent = (message.get(INTENT) or {}).get("name")
         fell_back = intent == FALLBACK
-        lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or [] if getattr(t, "lemma", None)]
+        tokens = [t for t in message.get(TOKENS_NAMES[TEXT]) or [] if getattr(t, "lemma", None)]
+        lemmas = safety_net().lemmas_of([t.text for t in tokens], [t.lemma for t in tokens])
         names_platform = any(e.get("entity") == "PLATFORM" for e in message.get(ENTITIES) or [])
-        result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform)
+        result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
+                            danger=message.get(DANGER_KEY) or 0.0)
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

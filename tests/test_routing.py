@@ -104,3 +104,32 @@ def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     assert u.intent == "inform_platform"
     long = "my son is on his ps5 all night and won't stop"
     assert understand(long, [("signs_device_use", 0.9)], names_platform=True).intent == "signs_device_use"
+
+
+@pytest.mark.parametrize("text, ranking, intent", [
+    ("hi there, sorry to bother you, my daughter is 14 and someone she met on a game keeps messaging her",
+     [("greet", 0.6), ("unknown_contact", 0.3)], "unknown_contact"),
+    ("thanks so much, bye", [("goodbye", 0.9), ("thanks", 0.05)], "goodbye"),
+    ("yes", [("affirm", 0.95)], "affirm"),
+    # a long message never gets the goodbye reply: general advice when no concern fits
+    ("ok thanks I will have a proper think about everything you have said and maybe come back later on",
+     [("goodbye", 0.8), ("thanks", 0.15)], R.when_unsure),
+    ("thank you, but my son is still talking to him", [("thanks", 0.7), ("unknown_contact", 0.2)], "unknown_contact"),
+])
+def test_small_talk_is_only_believed_of_short_messages_without_a_worry(text, ranking, intent):
+    assert understand(text, ranking).intent == intent
+
+
+def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
+    calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
+    text = "she said she'd be back from her mates by six and it's half nine"
+    assert understand(text, calm, danger=R.danger_model.alone).intent == "immediate_danger"
+    assert understand(text, calm, danger=R.danger_model.alone - 0.01).intent != "immediate_danger"
+    # the concern classifier's own guess agreeing is enough from with_support
+    guess = [("immediate_danger", R.classifier_emergency_confidence), ("signs_withdrawal", 0.2)]
+    assert understand(text, guess, danger=R.danger_model.with_support).intent == "immediate_danger"
+    assert understand(text, guess, danger=R.danger_model.with_support - 0.01).intent != "immediate_danger"
+    urgent = "her phone is off and she's not answering"
+    assert understand(urgent, calm, danger=R.danger_model.with_support).intent == "immediate_danger"
+    quiet = "she has been quiet and sad since the summer"
+    assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"

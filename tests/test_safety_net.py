@@ -79,3 +79,11 @@ def test_edit_distance():
     assert edit_distance("tonight", "tonigth", 2) == 1  # transposition
     assert edit_distance("meeting", "meting", 1) == 1
     assert edit_distance("abc", "xyzuvw", 2) == 3
+
+
+def test_met_is_where_a_contact_came_from_not_a_plan():
+    net = safety_net()
+    words = "a man she met on insta video called her at 1am".split()
+    lemmas = ["a", "man", "she", "meet", "on", "insta", "video", "call", "her", "at", "1am"]
+    assert net.detect(" ".join(words), net.lemmas_of(words, lemmas)) is None
+    assert net.detect(" ".join(words), lemmas) is not None  # as the lemma alone would read it

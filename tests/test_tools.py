@@ -11,9 +11,9 @@ from bot.tools.paths import ROOT, quiet_env
 pytestmark = pytest.mark.servers
 
 
-@pytest.mark.skipif(not evaluate.HARNESS.exists(), reason="the shared harness is not beside this clone")
+@pytest.mark.skipif(not (evaluate.HARNESS_DIR / "run_eval.py").exists(), reason="the shared harness is not beside this clone")
 def test_evaluation_harness_on_the_held_out_cases(bot, tmp_path):
-    summary = evaluate.run_harness(evaluate.SETS["heldout"], f"http://127.0.0.1:{bot.rasa_port}", tmp_path)
+    summary = evaluate.run_single(evaluate.SETS["heldout"], f"http://127.0.0.1:{bot.rasa_port}", tmp_path)
     assert summary["errors"] == 0
     assert summary["emergency_recall"] == 1.0  # safety first: every emergency gets 999 first
     assert summary["routing_accuracy"] >= 0.95

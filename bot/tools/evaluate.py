@@ -1,5 +1,15 @@
-"""`make eval`: run the shared black-box harness against the bot, on the shared sample and
-on the project's own held-out cases (tests/eval/, never used for training).
+"""`make eval`: run the shared black-box harness against the bot on every evaluation set,
+and print them side by side.
+
+    python -m bot.tools.evaluate                 # every set
+    python -m bot.tools.evaluate real blind2     # only these sets
+
+Sets (tests/eval/, never used for training; a test checks there is no overlap):
+  sample   the harness's own 43-case sample (../shared/eval)
+  heldout, dev, blind   the project's earlier sets: looked at while building, so not evidence
+  real     real parents' messages gathered from public pages (source address per case)
+  blind2   a fresh blind set by a writer who saw neither the training data nor other sets
+  multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -13,13 +23,21 @@ from pathlib import Path
 from bot.tools.paths import ROOT
 from bot.tools.serve import Bot, send
 
-HARNESS = ROOT.parent / "shared" / "eval" / "run_eval.py"
+HARNESS_DIR = ROOT.parent / "shared" / "eval"
+EVAL = ROOT / "tests" / "eval"
 SETS = {
-    "sample": ROOT.parent / "shared" / "eval" / "sample_cases.yaml",
-    "heldout": ROOT / "tests" / "eval" / "heldout_cases.yaml",
-    "dev": ROOT / "tests" / "eval" / "dev_cases.yaml",  # harder cases, used for tuning
-    "blind": ROOT / "tests" / "eval" / "blind_cases.yaml",  # written last; see README
+    "sample": HARNESS_DIR / "sample_cases.yaml",
+    "heldout": EVAL / "heldout_cases.yaml",
+    "dev": EVAL / "dev_cases.yaml",
+    "blind": EVAL / "blind_cases.yaml",
+    "real": EVAL / "real_parent_cases.yaml",
+    "blind2": EVAL / "fresh_blind_cases.yaml",
 }
+CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml"}
+COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
+           ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
+           ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
+           ("errors", "errors"), ("p95 ms", "latency_p95_ms"))
 
 
 def running(port: int) -> bool:
@@ -29,15 +47,38 @@ def running(port: int) -> bool:
         return False
 
 
-def run_harness(cases: Path, url: str, out: Path) -> dict:
-    subprocess.run([sys.executable, str(HARNESS), str(cases), "--url", url, "--out", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+def run_single(cases: Path, url: str, out: Path) -> dict:
+    subprocess.run([sys.executable, str(HARNESS_DIR / "run_eval.py"), str(cases), "--url", url,
+                    "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
     return json.loads((out / "summary.json").read_text())
 
 
-def main() -> int:
-    if not HARNESS.exists():
-        print(f"harness not found at {HARNESS}", file=sys.stderr)
+def run_conversations(cases: Path, url: str, out: Path) -> dict:
+    done = subprocess.run([sys.executable, str(HARNESS_DIR / "run_multiturn.py"), str(cases), "--url", url,
+                           "--out", str(out)], check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def table(rows: dict) -> str:
+    names = list(rows)
+    lines = [f"{'':12s}" + "".join(f"{n:>10s}" for n in names)]
+    for label, key in COLUMNS:
+        lines.append(f"{label:12s}" + "".join(f"{str(rows[n].get(key, '')):>10s}" for n in names))
+    return "\n".join(lines)
+
+
+def by_category(rows: dict) -> str:
+    cats = sorted({c for s in rows.values() for c in s.get("by_category", {})})
+    names = list(rows)
+    lines = [f"{'category':24s}" + "".join(f"{n:>10s}" for n in names)]
+    for c in cats:
+        lines.append(f"{c:24s}" + "".join(f"{rows[n].get('by_category', {}).get(c, '-'):>10s}" for n in names))
+    return "\n".join(lines)
+
+
+def main(wanted=()) -> int:
+    if not (HARNESS_DIR / "run_eval.py").exists():
+        print(f"harness not found in {HARNESS_DIR}", file=sys.stderr)
         return 2
     port = int(os.environ.get("RASA_PORT", 5005))
     url = os.environ.get("EVAL_URL", f"http://localhost:{port}")
@@ -46,21 +87,28 @@ def main() -> int:
         from bot.tools.train import train
 
         bot = Bot(train(), port, int(os.environ.get("ACTION_PORT", 5055))).start()
+    rows, convs = {}, {}
     try:
         for name, cases in SETS.items():
-            if not cases.exists():
-                continue
-            s = run_harness(cases, url, ROOT / "results" / "eval" / name)
-            print(f"{name:8s} cases={s['cases']} routing_accuracy={s['routing_accuracy']} "
-                  f"emergency_recall={s['emergency_recall']} false_alarm={s['false_alarm_rate']} "
-                  f"fallback_rate={s['fallback_rate_in_scope']} misroute={s['misroute_rate']} "
-                  f"errors={s['errors']} p95_ms={s['latency_p95_ms']}")
-            print("         by category: " + ", ".join(f"{k} {v}" for k, v in s["by_category"].items()))
+            if cases.exists() and (not wanted or name in wanted):
+                rows[name] = run_single(cases, url, ROOT / "results" / "eval" / name)
+        for name, cases in CONVERSATIONS.items():
+            if cases.exists() and (not wanted or name in wanted):
+                convs[name] = run_conversations(cases, url, ROOT / "results" / "eval" / name)
     finally:
         if bot:
             bot.stop()
+    if rows:
+        print(table(rows))
+        print()
+        print(by_category(rows))
+    for name, s in convs.items():
+        print(f"\n{name}: {s['passed']}/{s['conversations']} conversations right at every turn, "
+              f"{s['turns_passed']}/{s['turns']} turns, emergency turns with 999 first "
+              f"{s['emergency_hit']}/{s['emergency_turns']}, false alarms {s['false_alarms']}, "
+              f"errors {s['errors']}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(tuple(sys.argv[1:])))

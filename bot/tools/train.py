@@ -13,7 +13,8 @@ from pathlib import Path
 from bot import rasa_files, spacy_pipeline
 from bot.tools.paths import MODELS, RASA, ROOT, RUN_DIR, SPACY_MODEL, quiet_env
 
-INPUTS = ("config.yml", "domain", "data")  # the generated files in domain/ and data/ carry content
+INPUTS = ("config.yml", "domain", "data", "rasa_ext", "bot/danger_model.py")  # the generated files in
+# domain/ and data/ carry content; rasa_ext/ and the danger model are code that training runs
 
 
 def fingerprint() -> str:

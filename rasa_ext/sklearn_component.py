@@ -1,0 +1,63 @@
+"""What the project's two trained NLU components share: a Rasa graph component that fits
+one of bot's Rasa-free models inside `rasa train`, keeps it in the model archive (joblib),
+and applies it to every message."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+import joblib
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+_FILE = "model.joblib"
+
+
+class SklearnComponent(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"random_seed": 2026}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[Any] = None) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SklearnComponent":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SklearnComponent":
+        model = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = joblib.load(directory / _FILE)
+        except (ValueError, FileNotFoundError):
+            pass  # not trained (a core-only model): apply() sees None
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        self._model = self.fit(examples)
+        with self._storage.write_to(self._resource) as directory:
+            joblib.dump(self._model, directory / _FILE)
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self.apply(self._model, message)
+        return messages
+
+    def fit(self, examples: List[Message]) -> Any:
+        raise NotImplementedError
+
+    def apply(self, model: Optional[Any], message: Message) -> None:
+        raise NotImplementedError

@@ -1,0 +1,38 @@
+"""The separate danger-now model (bot.danger_model), trained on the project's training data
+as `rasa train` trains it: emergencies against every other example."""
+import pytest
+
+from bot.danger_model import DangerModel, stretches
+from tests.test_nlu_data import DATA
+
+EMERGENCY = "immediate_danger"
+
+
+@pytest.fixture(scope="module")
+def model():
+    texts, labels = [], []
+    for intent, examples in DATA.values():
+        texts += examples
+        labels += [intent == EMERGENCY] * len(examples)
+    return DangerModel.fit(texts, labels)
+
+
+def test_a_message_is_scored_whole_and_by_neighbouring_sentences():
+    parts = stretches("We moved here last year. She is 13. She has gone to meet him and her phone is off.")
+    assert parts[0].startswith("We moved here last year.") and len(parts) == 3
+    assert stretches("one sentence only") == ["one sentence only"]
+
+
+def test_an_emergency_at_the_end_of_a_long_message_is_not_diluted(model):
+    background = ("Sorry this is long, I'm probably overreacting. My daughter is 14, she's in year 9, "
+                  "she's always been close to me and does well at school, loves her netball and her friends. ")
+    now = "She told me she was at her friend's but her friend's mum says she never arrived and her location is off."
+    assert model.score(background + now) > model.score(background)
+    assert model.score(background + now) >= 0.5
+
+
+def test_the_past_and_the_hypothetical_score_lower_than_the_present(model):
+    present = "he has gone to meet a man from xbox right now and won't answer his phone"
+    past = "last year he went to meet a lad from xbox, it was fine, he's grown up a lot since"
+    assert model.score(present) > model.score(past)
+    assert model.score(past) < 0.5
