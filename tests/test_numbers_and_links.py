@@ -39,6 +39,8 @@ def test_every_number_link_and_email_is_in_the_catalogue(helplines):
     for name, text in project_texts():
         if name == "bot/content/helplines.yaml":
             text = text.split("helplines:", 1)[1]  # after the 'retired' list
+        if name.startswith("tests/eval/"):  # where a real message was found: provenance, never shown
+            text = re.sub(r"(?m)^\s*source: .*$", "", text)
         for m in PHONE.finditer(text):
             if digits(m.group()) not in numbers and not re.fullmatch(r"\d{4}-\d\d", m.group()[:7]):
                 problems.append(f"{name}: number {m.group()!r}")
