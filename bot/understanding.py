@@ -75,14 +75,10 @@ def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Saf
     if danger >= table.danger_model.alone:
         return "danger model"
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
-    supported = None  # the safety net's urgent words, looked up only when needed
-    if danger >= table.danger_model.with_support:
-        if classifier_says_so:  # two separate models agree
-            return "danger model"
-        supported = net.supports_emergency(text, lemmas)
-        if supported:
-            return "danger model"
-    if classifier_says_so:
-        if supported if supported is not None else net.supports_emergency(text, lemmas):
-            return "classifier"
-    return None
+    possible = danger >= table.danger_model.with_support
+    if not (possible or classifier_says_so):
+        return None  # the urgent-word lookup is only paid for when it can decide
+    supported = net.supports_emergency(text, lemmas)
+    if possible and (classifier_says_so or supported):  # two separate signals agree
+        return "danger model"
+    return "classifier" if classifier_says_so and supported else None

@@ -52,3 +52,20 @@ def test_endpoints_keep_passwords_in_the_environment(monkeypatch):
     assert "PrivateTrackerStore" in text and "url: cache.internal" in text and "port: 6380" in text
     assert "db: 2" in text and "${TYG_REDIS_PASSWORD}" in text and "s3cret-value" not in text
     assert "type: rasa_ext.lock_store.AtomicRedisLockStore" in text
+
+
+def test_sets_are_printed_side_by_side():
+    rows = {"real": {"cases": 3, "routing_accuracy": 0.5, "by_category": {"sextortion": "1/2"}},
+            "blind2": {"cases": 4, "routing_accuracy": 1.0, "by_category": {"gaming": "4/4"}}}
+    head, cases, right = evaluate.table(rows).splitlines()[:3]
+    assert head.split() == ["real", "blind2"] and cases.split()[-2:] == ["3", "4"]
+    assert right.split()[-2:] == ["0.5", "1.0"]
+    cats = evaluate.by_category(rows).splitlines()
+    assert cats[1].split() == ["gaming", "-", "4/4"] and cats[2].split() == ["sextortion", "1/2", "-"]
+
+
+@pytest.mark.skipif(not (evaluate.HARNESS_DIR / "run_multiturn.py").exists(), reason="the shared harness is not beside this clone")
+def test_the_conversation_set_is_played_turn_by_turn(bot, tmp_path):
+    summary = evaluate.run_conversations(evaluate.CONVERSATIONS["multi"], f"http://127.0.0.1:{bot.rasa_port}", tmp_path)
+    assert summary["conversations"] >= 40 and summary["errors"] == 0
+    assert summary["turns"] > summary["conversations"]
