@@ -62,7 +62,8 @@ class IntentModel:
 
     def rank(self, text: str, top: int = 10) -> List[Tuple[str, float]]:
         """(intent, confidence) pairs, best first."""
-        scores = self.classifier.decision_function(self.features.transform([text or ""]))
+        # decision_function's arithmetic, without its per-call input checks
+        scores = self.features.transform([text or ""]) @ self.classifier.coef_.T + self.classifier.intercept_
         probs = softmax(scores, self.temperature)[0]
         order = np.argsort(-probs)[:top]
         return [(self.intents[i], float(probs[i])) for i in order]

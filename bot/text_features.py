@@ -1,13 +1,22 @@
 """Word and character n-grams of a message, weighted by TF-IDF: what the project's own
 classifiers read (the concern classifier and the danger-now model). Character n-grams
-carry typos and text-speak ("2nite", "snap chat"); word pairs carry "last year", "right now"."""
-from dataclasses import dataclass, field
-from typing import Sequence
+carry typos and text-speak ("2nite", "snap chat"); word pairs carry "last year", "right now".
 
+Fitting uses scikit-learn's vectorisers. Reading one message at a time goes through
+`transform`, which does the same arithmetic without scikit-learn's per-call checks: those
+cost about 2 ms a message, more than the reading itself (tests/test_text_features.py holds
+the two to the same numbers)."""
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Dict, Iterable, List, Sequence, Tuple
+
+import numpy as np
 import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.text_input import clean_user_text
+
+WORD_CACHE_SIZE = 50_000  # distinct words whose character n-grams are kept
 
 
 def normalise(text: str) -> str:
@@ -23,6 +32,23 @@ def _chars() -> TfidfVectorizer:
                            sublinear_tf=True, max_features=150_000)
 
 
+def _weighted_row(grams: Iterable[str], vocabulary: Dict[str, int], idf: np.ndarray,
+                  offset: int) -> Tuple[np.ndarray, np.ndarray]:
+    """Column indices and TF-IDF weights of one text's n-grams: sublinear counts times idf,
+    scaled to unit length (as TfidfVectorizer does with sublinear_tf and the l2 norm)."""
+    counts: Dict[int, int] = {}
+    for gram in grams:
+        column = vocabulary.get(gram)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    weights = (np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0) * idf[columns]
+    length = np.sqrt(np.dot(weights, weights))
+    if length > 0:
+        weights /= length
+    return columns + offset, weights
+
+
 @dataclass
 class TextFeatures:
     word_ngrams: int = 2
@@ -35,5 +61,56 @@ class TextFeatures:
     def fit_transform(self, texts: Sequence[str]):
         return scipy.sparse.hstack([self.words.fit_transform(texts), self.chars.fit_transform(texts)]).tocsr()
 
-    def transform(self, texts: Sequence[str]):
-        return scipy.sparse.hstack([self.words.transform(texts), self.chars.transform(texts)]).tocsr()
+    @property
+    def width(self) -> int:
+        return len(self.words.vocabulary_) + len(self.chars.vocabulary_)
+
+    @cached_property
+    def _idf(self) -> Tuple[np.ndarray, np.ndarray]:
+        # scikit-learn rebuilds idf_ from a sparse diagonal on every access
+        return np.asarray(self.words.idf_), np.asarray(self.chars.idf_)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_idf", None)
+        state.pop("_word_grams", None)
+        return state
+
+    @cached_property
+    def _word_grams(self) -> Dict[str, List[str]]:
+        # a word's character n-grams never change, and most words recur in every message
+        return {}
+
+    def _char_grams(self, text: str) -> List[str]:
+        """Character n-grams of every word, as the char_wb vectoriser would give them."""
+        cache = self._word_grams
+        if len(cache) > WORD_CACHE_SIZE:
+            cache.clear()
+        grams: List[str] = []
+        for word in text.split():
+            known = cache.get(word)
+            if known is None:
+                known = cache[word] = self.chars._char_wb_ngrams(word)
+            grams.extend(known)
+        return grams
+
+    def transform(self, texts: Sequence[str]) -> scipy.sparse.csr_matrix:
+        """One row per text, the same numbers as the fitted vectorisers would give."""
+        split_words = self.words.build_tokenizer()
+        word_idf, char_idf = self._idf
+        n_words = len(self.words.vocabulary_)
+        indices: List[np.ndarray] = []
+        data: List[np.ndarray] = []
+        indptr = [0]
+        for text in texts:
+            clean = normalise(text)
+            for grams, vocabulary, idf, offset in (
+                    (self.words._word_ngrams(split_words(clean)), self.words.vocabulary_, word_idf, 0),
+                    (self._char_grams(clean), self.chars.vocabulary_, char_idf, n_words)):
+                columns, weights = _weighted_row(grams, vocabulary, idf, offset)
+                indices.append(columns)
+                data.append(weights)
+            indptr.append(indptr[-1] + len(indices[-1]) + len(indices[-2]))
+        return scipy.sparse.csr_matrix(
+            (np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else
+             np.zeros(0, dtype=np.int64), np.asarray(indptr)), shape=(len(texts), self.width))
