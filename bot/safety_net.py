@@ -9,6 +9,18 @@ from bot.content_files import CONTENT_DIR, load, require
 from bot.text_input import clean_user_text
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+WINDOW_SENTENCES = 3  # a trigger's concepts must meet within this many neighbouring sentences
+
+
+def windows(text: str) -> list:
+    """The text as runs of WINDOW_SENTENCES neighbouring sentences (the whole text if shorter):
+    in a long story, "a man" in the first paragraph and "at the door" in the last are not one
+    event."""
+    parts = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    if len(parts) <= WINDOW_SENTENCES:
+        return [text]
+    return [" ".join(parts[i:i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -81,22 +93,34 @@ class SafetyNet:
         lemma_text = self.normalise(" ".join(lemmas)) if lemmas else ""
         return self.matched_concepts(surface, lemma_text)
 
+    def _found_by_window(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
+        """The concepts found in each window of the message (its words and their lemmas)."""
+        surface = windows(clean_user_text(text))
+        lemma = windows(" ".join(lemmas)) if lemmas else []
+        if len(lemma) != len(surface):  # sentences split differently: pair each with all lemmas
+            lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
+        return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
+                for s, l in zip(surface, lemma)]
+
     def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has something urgent about it, if not enough to fire on its own."""
         return bool(self._found(text, lemmas) & set(self.supporting))
 
     def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
-        """The name of the first trigger that fires, or None."""
-        found = self._found(text, lemmas)
+        """The name of the first trigger that fires, or None. A trigger that needs several
+        concepts fires only when they meet within one window of the message."""
+        anywhere = self._found(text, lemmas)
+        by_window = None  # worked out only when a trigger could fire
         for trigger in self.triggers:
-            if any(c in found for c in trigger.none_of):
+            if any(c in anywhere for c in trigger.none_of):  # "not tonight" anywhere counts
                 continue
-            if trigger.all_of and all(c in found for c in trigger.all_of):
+            if trigger.any_of and any(c in anywhere for c in trigger.any_of):
                 return trigger.name
-            if trigger.any_of and any(c in found for c in trigger.any_of):
-                return trigger.name
+            if trigger.all_of and all(c in anywhere for c in trigger.all_of):
+                by_window = by_window or self._found_by_window(text, lemmas)
+                if any(all(c in found for c in trigger.all_of) for found in by_window):
+                    return trigger.name
         return None
-
 
 def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str]) -> frozenset:
     words = set()

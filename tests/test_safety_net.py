@@ -2,7 +2,7 @@
 (typos, caps, HTML, past and present tense) and stay quiet for worries that can wait."""
 import pytest
 
-from bot.safety_net import edit_distance, safety_net
+from bot.safety_net import edit_distance, safety_net, windows
 
 NET = safety_net()
 
@@ -37,6 +37,10 @@ EMERGENCIES = [
     "she's on facetime rn with a grown man telling her to take her top off",
     "he went out at 6 saying he was meeting a friend from xbox, it's gone 11 and his phone is off",
     "she's meeting someone from snap and now she isn't answering",
+    "checked on him at midnight, his bed is empty and the window's open",
+    "there's a man at the bottom of our road saying he's waiting for my son, from fortnite",
+    "some guy is filming our house from a car, says he's waiting for my daughter",
+    "a man has grabbed her outside the leisure centre and she's screaming down the phone",
 ]
 
 NOT_EMERGENCIES = [
@@ -57,7 +61,23 @@ NOT_EMERGENCIES = [
     "i feel sick every time my phone goes off, a lad i met in a group chat gets angry if i dont answer",
     "he video calls her every night from his bedroom, is that normal for a 15 year old boyfriend",
     "she's been on video calls with an older lad after school, should i be worried",
+    "I grabbed her phone while she was in the shower and read the messages from a man",
+    "when he was 9 his cousin grabbed his bum and laughed, he only told me now",
+    "her stepdad locked in her email so she can't change the password",
+    "some days I'd like to just run off with the kids and start again somewhere",
+    "her friend turned up at home with a new phone. later she said she'd like me to meet these friends",
 ]
+
+
+def test_several_clues_must_meet_in_one_part_of_a_long_message():
+    net = safety_net()
+    story = ("A man on Roblox chatted with my son for months. We found out and blocked him. "
+             "Things settled down after that. School has been going well. He has new friends. "
+             "Yesterday there was a parcel at the front door for me.")
+    assert windows(story)[0].startswith("A man on Roblox") and len(windows(story)) == 4
+    assert net.detect(story) is None
+    close = "A man from Roblox is at the front door. He says he's come to meet my son."
+    assert net.detect(close) == "someone at the door"
 
 
 @pytest.mark.parametrize("text", EMERGENCIES)
