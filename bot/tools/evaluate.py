@@ -9,6 +9,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   heldout, dev, blind   the project's earlier sets: looked at while building, so not evidence
   real     real parents' messages gathered from public pages (source address per case)
   blind2   a fresh blind set by a writer who saw neither the training data nor other sets
+  real2    a second set of real messages, from pages the first did not use
+  blind3   a third blind set, by another writer, with a different list of writers to imagine
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
@@ -32,6 +34,8 @@ SETS = {
     "blind": EVAL / "blind_cases.yaml",
     "real": EVAL / "real_parent_cases.yaml",
     "blind2": EVAL / "fresh_blind_cases.yaml",
+    "real2": EVAL / "real_parent_cases_2.yaml",
+    "blind3": EVAL / "fresh_blind_cases_3.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
