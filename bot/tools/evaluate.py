@@ -12,6 +12,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real2    a second set of real messages, from pages the first did not use
   blind3   a third blind set, by another writer, with a different list of writers to imagine
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
+  multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -37,7 +38,8 @@ SETS = {
     "real2": EVAL / "real_parent_cases_2.yaml",
     "blind3": EVAL / "fresh_blind_cases_3.yaml",
 }
-CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml"}
+CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
+                 "multi2": EVAL / "multiturn_conversations_2.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
