@@ -65,6 +65,18 @@ class DangerModelUse:
 
 
 @dataclass(frozen=True)
+class OlderContact:
+    """An adult's age in a message the classifier reads as warning signs or a general
+    question ("she's been messaging a 28-year-old") makes it a contact worry."""
+    to: str
+    instead_of: Tuple[str, ...]
+    when: Tuple[re.Pattern, ...]
+
+    def applies(self, chosen: str, text: str) -> bool:
+        return chosen in self.instead_of and any(p.search((text or "").lower()) for p in self.when)
+
+
+@dataclass(frozen=True)
 class Routing:
     concerns: Dict[str, Concern]
     secondary_confidence: float
@@ -73,6 +85,7 @@ class Routing:
     when_unsure: str
     small_talk: SmallTalk
     danger_model: DangerModelUse
+    older_contact: Optional[OlderContact] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -125,6 +138,8 @@ class Routing:
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
         chosen = ordered[0]
         reason = "top intent" if chosen == top else f"more serious than, or instead of, '{top}'"
+        if self.older_contact and self.older_contact.applies(chosen, text):
+            return Decision(self.older_contact.to, tuple(ordered), "an adult's age in a message about signs")
         return Decision(chosen, tuple(ordered[1:]), reason)
 
     def helplines_for(self, concern: str) -> Tuple[str, ...]:
@@ -185,7 +200,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
     return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure,
-                   _small_talk(data.get("small_talk"), where), _danger_model(data.get("danger_model"), where))
+                   _small_talk(data.get("small_talk"), where), _danger_model(data.get("danger_model"), where),
+                   _older_contact(data.get("older_contact"), concerns, where))
 
 
 def _fraction(value, where: str, name: str) -> float:
@@ -213,6 +229,25 @@ def _danger_model(spec, where: str) -> DangerModelUse:
     alone, support = _fraction(spec["alone"], w, "alone"), _fraction(spec["with_support"], w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
     return DangerModelUse(alone, support)
+
+
+def _older_contact(spec, concerns: Dict[str, Concern], where: str) -> Optional[OlderContact]:
+    if spec is None:
+        return None
+    w = f"{where}: older_contact"
+    require(isinstance(spec, dict) and set(spec) == {"to", "instead_of", "when"}, w,
+            "needs exactly 'to', 'instead_of' and 'when'")
+    require(spec["to"] in concerns, w, f"unknown concern '{spec['to']}'")
+    unknown = [c for c in spec["instead_of"] or () if c not in concerns]
+    require(spec["instead_of"] and not unknown, w, f"'instead_of' must list known concerns, not {unknown}")
+    require(all(concerns[c].severity < concerns[spec["to"]].severity for c in spec["instead_of"]), w,
+            "'instead_of' may only list concerns less serious than 'to'")
+    try:
+        patterns = tuple(re.compile(p) for p in spec["when"])
+    except (re.error, TypeError) as exc:
+        raise ContentError(f"{w}: bad 'when' pattern: {exc}") from exc
+    require(patterns, w, "'when' needs at least one pattern")
+    return OlderContact(spec["to"], tuple(spec["instead_of"]), patterns)
 
 
 @lru_cache(maxsize=1)

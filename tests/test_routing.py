@@ -133,3 +133,22 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(urgent, calm, danger=R.danger_model.with_support).intent == "immediate_danger"
     quiet = "she has been quiet and sad since the summer"
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "she's been messaging a 28-year-old man from the library computer and won't say who he is",
+    "the lad she talks to every night is in his late twenties",
+    "my son's new gaming friend turns out to be a man of 34",
+])
+def test_an_adults_age_turns_a_reading_of_signs_into_a_contact_worry(text):
+    decision = routing().decide([("signs_secrecy", 0.5), ("unknown_contact", 0.2)], text=text)
+    assert decision.concern == "unknown_contact" and "signs_secrecy" in decision.also
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("my 19 year old is on his phone all night", [("signs_device_use", 0.8)]),  # no: 19 is the child
+    ("she hides her phone and is secretive", [("signs_secrecy", 0.8)]),
+    ("my partner, 35, has pictures of kids on his laptop", [("other_adult", 0.8)]),  # more serious already
+])
+def test_without_a_contacts_adult_age_the_reading_stands(text, ranking):
+    assert routing().decide(ranking, text=text).concern == ranking[0][0]
