@@ -65,6 +65,8 @@ class SafetyNet:
     vocabulary: frozenset  # words typos are corrected towards
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
+    settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
+    still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
 
     def lemmas_of(self, words: Sequence[str], lemmas: Sequence[str]) -> list:
         """Each word's lemma, or the word itself where its lemma would mislead."""
@@ -105,6 +107,12 @@ class SafetyNet:
     def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has something urgent about it, if not enough to fire on its own."""
         return bool(self._found(text, lemmas) & set(self.supporting))
+
+    def settled(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
+        """The writer says the child is safe now and nothing urgent: a model's guess alone is
+        not enough for 999."""
+        found = self._found(text, lemmas)
+        return bool(found & set(self.settling)) and not found & set(self.still_urgent)
 
     def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
         """The name of the first trigger that fires, or None. A trigger that needs several
@@ -154,10 +162,15 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     vocab = _vocabulary((p for ps in raw.values() for p in ps), textspeak)
     supporting = tuple(data.get("supporting") or ())
     require(all(c in concepts for c in supporting), where, "'supporting' names unknown concepts")
+    settling = tuple(data.get("settling") or ())
+    require(all(c in concepts for c in settling), where, "'settling' names unknown concepts")
+    still_urgent = tuple(data.get("still_urgent") or ())
+    require(all(c in concepts for c in still_urgent), where, "'still_urgent' names unknown concepts")
     keep = data.get("keep_as_written") or []
     require(isinstance(keep, list) and all(isinstance(w, str) for w in keep), where,
             "'keep_as_written' must be a list of words")
-    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting, frozenset(w.lower() for w in keep))
+    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting, frozenset(w.lower() for w in keep),
+                     settling, still_urgent)
 
 
 @lru_cache(maxsize=1)

@@ -72,12 +72,14 @@ def understand(
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet) -> Optional[str]:
     """An emergency the patterns did not name, from the danger-now model or the classifier."""
-    if danger >= table.danger_model.alone:
-        return "danger model"
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
     possible = danger >= table.danger_model.with_support
     if not (possible or classifier_says_so):
         return None  # the urgent-word lookup is only paid for when it can decide
+    if net.settled(text, lemmas):  # "she's home now": a past scare, told after the event
+        return None
+    if danger >= table.danger_model.alone:
+        return "danger model"
     supported = net.supports_emergency(text, lemmas)
     if possible and (classifier_says_so or supported):  # two separate signals agree
         return "danger model"

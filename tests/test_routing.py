@@ -136,6 +136,26 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
 
 
 @pytest.mark.parametrize("text", [
+    "she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?",
+    "last friday he went missing for an evening and the police found him in town with a man from a game",
+    "someone is threatening to post his pictures. he's at home with his mum and safe, I'm at work",
+])
+def test_a_scare_that_is_over_is_not_answered_999_first_on_a_models_guess(text):
+    worried = [("immediate_danger", 0.9), ("unknown_contact", 0.1)]
+    assert understand(text, worried, danger=0.95).intent != "immediate_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "she's home now but the man from snapchat is outside our house right now",
+    "he is at home with me but the man from the game is on his way here",
+    "she's back home now and she says she wants to die",
+])
+def test_safe_at_home_does_not_hide_what_is_happening_now(text):
+    worried = [("immediate_danger", 0.9), ("unknown_contact", 0.1)]
+    assert understand(text, worried, danger=0.95).intent == "immediate_danger"
+
+
+@pytest.mark.parametrize("text", [
     "she's been messaging a 28-year-old man from the library computer and won't say who he is",
     "the lad she talks to every night is in his late twenties",
     "my son's new gaming friend turns out to be a man of 34",
