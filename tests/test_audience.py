@@ -1,0 +1,29 @@
+"""bot.audience: who is typing (a young person about themselves) and who the adult in
+question is (someone close to the writer)."""
+import pytest
+
+from bot.audience import child_is_typing
+
+
+@pytest.mark.parametrize("text", [
+    "im 14 and a man keeps asking me for pics",
+    "i'm a 15 year old girl and this guy from discord wants to video call",
+    "I am a boy who is 13 and someone is threatening me",
+    "need advice (15F) my ex has a photo of me",
+    "im 16 m, a man online sent me money and now wants something back",
+    "my mum took my phone because of the messages and now he's angry at me",
+    "my form tutor saw the snapchat and said she'd have to tell someone",
+])
+def test_a_young_person_writing_about_themselves(text):
+    assert child_is_typing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is 14 and a man keeps messaging her",
+    "there's a boy in my tutor group who hides his phone up his sleeve",
+    "I'm 15 minutes from home and she's not answering",
+    "my mum thinks I'm overreacting about my son's xbox friend",
+    "we're a family of 5 and my 13 year old has a new online friend",
+])
+def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
+    assert not child_is_typing(text)
