@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.redaction import install_log_filter
-from bot.tailoring import tailor
+from bot.tailoring import tailor_once
 
 install_log_filter()  # the action server's log lines are redacted too
 
@@ -25,14 +25,22 @@ class ActionTailorReply(Action):
         routed = latest.get(ROUTING_KEY) or {}
         if not answered:
             return []
-        for text in tailor(
+        shown = list(tracker.get_slot("shown_extras") or [])
+        texts, new = tailor_once(
             answered,
+            shown,
             also=routed.get("also") or (),
             platform=tracker.get_slot("platform"),
             age=tracker.get_slot("child_age"),
             child_typing=bool(routed.get("child_typing")),
             text=latest.get("text") or "",
-        ):
+        )
+        for text in texts:
             dispatcher.utter_message(text=text)
+        events = []
         concern = routed.get("concern")
-        return [SlotSet("last_concern", concern)] if concern else []
+        if concern:
+            events.append(SlotSet("last_concern", concern))
+        if new:  # each extra once a conversation, unless what it says changes
+            events.append(SlotSet("shown_extras", shown + new))
+        return events

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from bot.content_files import CONTENT_DIR, load, require
+from bot.content_files import CONTENT_DIR, ContentError, load, require
+
+CLAIM_WINDOW = 40  # characters before an age that are read for "he says he's ..."
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,13 @@ class Lexicon:
     school_year_offset: int
     age_suffixes: Tuple[str, ...]
     child_words: Tuple[str, ...]
+    claimed_age_cues: Tuple[re.Pattern, ...] = ()
+
+    def is_claimed_age(self, text: str, start: int) -> bool:
+        """The age found at `start` is what a contact says they are ("he says he's 17"),
+        not the child's."""
+        before = text[max(0, start - CLAIM_WINDOW):start].lower().replace("\u2019", "'")
+        return any(p.search(before) for p in self.claimed_age_cues)
 
     def platform_for(self, text: str) -> Optional[Platform]:
         wanted = " ".join(text.lower().split())
@@ -62,8 +71,12 @@ def load_lexicon(directory=CONTENT_DIR) -> Lexicon:
     ent = load("entities.yaml", directory)
     words = {str(k): int(v) for k, v in (ent.get("number_words") or {}).items()}
     require(words, "entities.yaml", "'number_words' is required")
+    try:
+        cues = tuple(re.compile(p) for p in ent.get("claimed_age_cues") or ())
+    except (re.error, TypeError) as exc:
+        raise ContentError(f"entities.yaml: bad 'claimed_age_cues' pattern: {exc}") from exc
     return Lexicon(platforms, words, int(ent.get("school_year_offset", 4)),
-                   tuple(ent.get("age_suffixes") or ()), tuple(ent.get("child_words") or ()))
+                   tuple(ent.get("age_suffixes") or ()), tuple(ent.get("child_words") or ()), cues)
 
 
 @lru_cache(maxsize=1)

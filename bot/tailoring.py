@@ -3,7 +3,7 @@ named (how to block and report there) and the child's age (Childline for a teena
 an app's minimum age for a younger child). Only helplines the route allows are named.
 The words are guidance.yaml's extras."""
 import re
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from bot.audience import about_someone_close
 from bot.entities import Lexicon, lexicon
@@ -13,6 +13,7 @@ from bot.routing import EMERGENCY_CONCERN, Routing, routing
 TEEN_AGES = range(13, 19)  # Childline is for under-19s
 NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform"}  # asked for, or answered with, an app
+PRIVACY_QUESTION = "followup_privacy"  # "can I make her account private?": that app's settings
 # the "which app?" question skipped: the form sets the platform slot to "none" (domain/core.yml)
 SKIPPED_ANSWER, SKIPPED_PLATFORM = "deny", "none"
 
@@ -32,30 +33,63 @@ def tailor(
     lex: Optional[Lexicon] = None,
 ) -> List[str]:
     """answered: the concern or follow-up intent the main reply was for."""
+    return [t for _, t in tailored(answered, also, platform, age, child_typing, text, table, lex)]
+
+
+def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[List[str], List[str]]:
+    """The extras not yet shown in this conversation, and their keys to remember. An extra
+    comes back when what it says changes (another app, another age), or when the parent
+    asks for it (how to block on the app)."""
+    texts, keys = [], []
+    for key, bubble in tailored(answered, **kwargs):
+        asked = (answered in PLATFORM_QUESTIONS and key.startswith("platform_steps")) or answered == PRIVACY_QUESTION
+        if key in shown and not asked:
+            continue
+        texts.append(bubble)
+        if key not in shown:
+            keys.append(key)
+    return texts, keys
+
+
+def tailored(
+    answered: str,
+    also: Sequence[str] = (),
+    platform: Optional[str] = None,
+    age: Optional[str] = None,
+    child_typing: bool = False,
+    text: str = "",
+    table: Optional[Routing] = None,
+    lex: Optional[Lexicon] = None,
+) -> List[Tuple[str, str]]:
+    """(key, bubble) pairs; the key names the extra and what it was filled with."""
     table, lex = table or routing(), lex or lexicon()
-    bubbles: List[str] = []
+    bubbles: List[Tuple[str, str]] = []
     concern = table.concerns.get(answered)
     others = [table.concerns[c].label for c in also if c in table.concerns and c != answered]
     if concern and others:
-        bubbles.append(extra("also_mentioned", others=_join(others)))
+        bubbles.append((f"also_mentioned:{answered}:{','.join(others)}", extra("also_mentioned", others=_join(others))))
     if answered == SKIPPED_ANSWER and platform == SKIPPED_PLATFORM:
-        bubbles.append(extra("platform_skipped"))
+        bubbles.append(("platform_skipped", extra("platform_skipped")))
     found = lex.platform_for(platform) if platform else None
     if found and (answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
-        bubbles.append(extra("platform_steps", app=found.display, steps=found.report))
+        bubbles.append((f"platform_steps:{found.key}", extra("platform_steps", app=found.display, steps=found.report)))
+    if found and answered == PRIVACY_QUESTION:
+        bubbles.append((f"platform_privacy:{found.key}", extra("platform_privacy", app=found.display)))
     if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
-        bubbles.append(extra("someone_close"))
+        bubbles.append(("someone_close", extra("someone_close")))
     years = lex.age_from(age) if age else None
     if concern and years is not None and not child_typing:
         if years in TEEN_AGES and "CHILDLINE" in concern.may_offer:
-            bubbles.append(extra("teen_childline", years=years))
+            bubbles.append((f"teen_childline:{years}", extra("teen_childline", years=years)))
         if found and found.min_age and years < found.min_age and answered not in NO_PLATFORM_TIPS:
-            bubbles.append(extra("under_age", app=found.display, min_age=found.min_age, years=years))
+            bubbles.append((f"under_age:{found.key}:{years}",
+                            extra("under_age", app=found.display, min_age=found.min_age, years=years)))
     return bubbles
 
 
 EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
     "also_mentioned": {"others"}, "platform_skipped": set(), "platform_steps": {"app", "steps"},
+    "platform_privacy": {"app"},
     "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
 }
 _SLOT = re.compile(r"\[([a-z_]+)\]")

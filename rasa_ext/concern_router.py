@@ -13,6 +13,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
 from rasa_ext.danger_now import DANGER_KEY
@@ -40,7 +41,12 @@ class ConcernRouter(GraphComponent):
         fell_back = intent == FALLBACK
         tokens = [t for t in message.get(TOKENS_NAMES[TEXT]) or [] if getattr(t, "lemma", None)]
         lemmas = safety_net().lemmas_of([t.text for t in tokens], [t.lemma for t in tokens])
-        names_platform = any(e.get("entity") == "PLATFORM" for e in message.get(ENTITIES) or [])
+        entities = message.get(ENTITIES) or []
+        # "he says he's 17" is a contact's claim: it must not become the child's age
+        kept = [e for e in entities if e.get("entity") != "AGE" or not lexicon().is_claimed_age(text, e["start"])]
+        if len(kept) != len(entities):
+            message.set(ENTITIES, kept, add_to_output=True)
+        names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
                             danger=message.get(DANGER_KEY) or 0.0)
         if result.intent != intent:

@@ -27,7 +27,8 @@ def test_tailors_with_platform_age_and_other_concerns(helplines):
     assert any("changes in mood" in t for t in texts)
     assert any(t.startswith("On Instagram:") for t in texts)
     assert any(helplines["CHILDLINE"].phone in t for t in texts)
-    assert events == [{"event": "slot", "timestamp": None, "name": "last_concern", "value": "signs_secrecy"}]
+    assert events[0] == {"event": "slot", "timestamp": None, "name": "last_concern", "value": "signs_secrecy"}
+    assert events[1]["name"] == "shown_extras" and len(events[1]["value"]) == len(texts)
 
 
 def test_child_typing_is_not_told_to_call_childline_for_their_child():
@@ -43,4 +44,36 @@ def test_chit_chat_adds_nothing():
 
 def test_missing_routing_data_does_not_crash():
     texts, events = run(tracker("unknown_contact", None, {"platform": "discord"}))
-    assert any(t.startswith("On Discord:") for t in texts) and events == []
+    assert any(t.startswith("On Discord:") for t in texts)
+    assert [e["name"] for e in events] == ["shown_extras"]
+
+
+def _shown(events):
+    return next(e["value"] for e in events if e["name"] == "shown_extras")
+
+
+def test_each_extra_is_shown_once_a_conversation_unless_it_changes():
+    routed = {"concern": "unknown_contact", "also": [], "child_typing": False}
+    first, events = run(tracker("unknown_contact", routed, {"platform": "discord", "child_age": "14"}))
+    assert len(first) == 2  # the app's steps and Childline for a 14-year-old
+    shown = _shown(events)
+    again, events = run(tracker("unknown_contact", routed, {"platform": "discord", "child_age": "14",
+                                                            "shown_extras": shown}))
+    assert again == [] and [e["name"] for e in events] == ["last_concern"]
+    other_app, events = run(tracker("unknown_contact", routed, {"platform": "roblox", "child_age": "14",
+                                                                "shown_extras": shown}))
+    assert len(other_app) == 1 and other_app[0].startswith("On Roblox:")
+    assert set(shown) < set(_shown(events))
+
+
+def test_app_steps_come_back_when_the_parent_asks_for_them():
+    shown = ["platform_steps:discord"]
+    texts, _ = run(tracker("followup_block_report", {"concern": None, "also": [], "child_typing": False},
+                           {"platform": "discord", "shown_extras": shown}))
+    assert any(t.startswith("On Discord:") for t in texts)
+
+
+def test_asking_to_make_the_account_private_uses_the_app_named_earlier():
+    texts, _ = run(tracker("followup_privacy", {"concern": None, "also": [], "child_typing": False},
+                           {"platform": "insta", "shown_extras": ["platform_steps:instagram"]}))
+    assert len(texts) == 1 and texts[0].startswith("On Instagram:")

@@ -5,8 +5,10 @@ import time
 
 import pytest
 
+from bot.entities import lexicon
 from bot.guidance import guidance
 from bot.routing import routing
+from bot.tailoring import extra
 from bot.tools.serve import send
 from tests.conftest import bubble_texts
 
@@ -91,6 +93,13 @@ def test_platform_named_gets_block_and_report_steps(chat):
     assert any(b.startswith("On Discord:") for b in bubbles)
     later = bubble_texts(chat.say("How do I block and report them on the app?"))
     assert any(b.startswith("On Discord:") for b in later)
+
+
+def test_a_contacts_claimed_age_is_not_taken_for_the_childs(chat):
+    bubbles = bubble_texts(chat.say("my daughter is 11 and a man on snapchat says he's 17 and tells her to keep it secret"))
+    snapchat = lexicon().platform_for("snapchat")
+    assert extra("teen_childline", years=17) not in bubbles
+    assert extra("under_age", app=snapchat.display, min_age=snapchat.min_age, years=11) in bubbles
 
 
 def test_buttons_lead_to_follow_ups(chat):

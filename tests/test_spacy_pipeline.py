@@ -45,3 +45,14 @@ def test_platform_lookup():
     assert lexicon().platform_for("Snap").key == "snapchat"
     assert lexicon().platform_for("fortnight").display == "Fortnite"
     assert lexicon().platform_for("myspace") is None
+
+
+@pytest.mark.parametrize("text, age_text, claimed", [
+    ("she's 13 and he says he's 17", "'s 17", True),
+    ("he told her he was a 15 year old", "15 year old", True),
+    ("his profile says 16 but he looks older", "16", True),
+    ("my son is 12 and plays roblox", "is 12", False),
+    ("she's 14 and someone keeps messaging her", "'s 14", False),
+])
+def test_a_contacts_claimed_age_is_not_the_childs(text, age_text, claimed):
+    assert lexicon().is_claimed_age(text, text.rfind(age_text)) is claimed
