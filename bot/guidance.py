@@ -24,6 +24,9 @@ class Reply:
     name: str  # the intent (or conversation event) it answers
     bubbles: Tuple[str, ...]  # rendered text
     buttons: Tuple[Button, ...] = ()
+    # the same question answered differently under the conversation's concern (follow-ups):
+    # concern -> bubbles, as many as the default's
+    in_context: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def response_name(self) -> str:
@@ -68,6 +71,44 @@ def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogu
     return Reply(name, tuple(render(b, helplines, where) for b in bubbles), tuple(buttons[b] for b in names))
 
 
+FOLLOWUP_KEYS = {"bubbles", "buttons", "names", "in_context"}
+
+
+def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+    """A follow-up question's answer: `names` lists the helplines it names, first one first;
+    `in_context` answers it differently under a concern (each with its own bubbles and names)."""
+    require(isinstance(raw, dict) and not set(raw) - FOLLOWUP_KEYS, where,
+            f"unknown fields {sorted(set(raw) - FOLLOWUP_KEYS) if isinstance(raw, dict) else raw}")
+    reply = _reply(name, raw, buttons, helplines, where)
+    variants = {}
+    for concern, spec in (raw.get("in_context") or {}).items():
+        w = f"{where}: in_context.{concern}"
+        require(isinstance(spec, dict) and not set(spec) - {"bubbles", "names"}, w,
+                "needs 'bubbles' and may have 'names', nothing else")
+        variant = _reply(name, {"bubbles": spec.get("bubbles")}, buttons, helplines, w)
+        require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
+        variants[concern] = variant.bubbles
+    return Reply(reply.name, reply.bubbles, reply.buttons, variants)
+
+
+def _check_followup(reply: Reply, raw: dict, table: Routing, helplines: Catalogue, where: str) -> None:
+    def check(bubbles, names, w):
+        unknown = [k for k in names if k not in helplines]
+        require(not unknown, w, f"unknown helplines in 'names': {unknown}")
+        check_reply_helplines(Reply(reply.name, bubbles, reply.buttons), tuple(names) + GENERAL_HELPLINES,
+                              names[0] if names else None, helplines, w)
+
+    check(reply.bubbles, list(raw.get("names") or ()), where)
+    for concern, bubbles in reply.in_context.items():
+        w = f"{where}: in_context.{concern}"
+        require(concern in table.concerns, w, f"unknown concern '{concern}'")
+        names = list(raw["in_context"][concern].get("names") or ())
+        # under a concern, a follow-up names only what that concern's route may name
+        outside = [k for k in names if k not in table.may_name(concern)]
+        require(not outside, w, f"names helplines the '{concern}' route does not allow: {outside}")
+        check(bubbles, names, w)
+
+
 def check_reply_helplines(reply: Reply, allowed: Tuple[str, ...], first: Optional[str],
                           helplines: Catalogue, where: str) -> None:
     """The reply names no helpline outside `allowed`; if `first` is given it is named first
@@ -104,7 +145,8 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     for section in ("concerns", "followups", "conversation"):
         raw = data.get(section)
         require(isinstance(raw, dict) and raw, where, f"'{section}' must be a non-empty mapping")
-        sections[section] = {name: _reply(name, spec, buttons, helplines, f"{where}: {section}.{name}")
+        make = _followup if section == "followups" else _reply
+        sections[section] = {name: make(name, spec, buttons, helplines, f"{where}: {section}.{name}")
                              for name, spec in raw.items()}
     missing = set(table.concerns) - set(sections["concerns"])
     require(not missing, where, f"concerns without guidance: {sorted(missing)}")
@@ -121,7 +163,9 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                           for name, spec in raw.items()}
     for name, reply in sections["extras"].items():  # the tailoring code checks the route allows them
         check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}")
-    for section in ("followups", "conversation", "questions"):
+    for name, spec in data["followups"].items():
+        _check_followup(sections["followups"][name], spec, table, helplines, f"{where}: followups.{name}")
+    for section in ("conversation", "questions"):
         for name, reply in sections[section].items():
             check_reply_helplines(reply, GENERAL_HELPLINES, None, helplines, f"{where}: {section}.{name}")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")

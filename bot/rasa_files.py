@@ -24,6 +24,9 @@ def bubble_names(reply: Reply) -> List[str]:
     return [base] + [f"{base}_{i}" for i in range(2, len(reply.bubbles) + 1)]
 
 
+CONTEXT_SLOT = "last_concern"  # set by the tailoring action after each concern's answer
+
+
 def responses(g: Guidance) -> Dict[str, list]:
     out: Dict[str, list] = {}
     for reply in g.all_replies():
@@ -32,7 +35,10 @@ def responses(g: Guidance) -> Dict[str, list]:
             message: dict = {"text": text}
             if i == len(names) - 1 and reply.buttons:
                 message["buttons"] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-            out[name] = [message]
+            # Rasa's conditional variations: the answer under the conversation's concern first
+            variants = [{"condition": [{"type": "slot", "name": CONTEXT_SLOT, "value": concern}],
+                         **message, "text": bubbles[i]} for concern, bubbles in reply.in_context.items()]
+            out[name] = variants + [message]
     return out
 
 

@@ -92,3 +92,14 @@ def test_route_scripts_do_not_replay_training_examples():
     trained = {norm(t) for _, texts in DATA.values() for t in texts}
     replayed = [s.name for s in load_scripts() if s.route and norm(s.turns[0].parent) in trained]
     assert replayed == []
+
+
+def test_not_first_allows_999_later_but_not_leading(helplines):
+    from bot.flows.player import check_turn
+    from bot.flows.scripts import Mention, Turn
+
+    turn = Turn(parent="should I take her phone at night?", not_first=(Mention("EMERGENCY", "EMERGENCY"),))
+    later = [{"text": "Agree phone rules together."}, {"text": f"If a child is in danger now, call {helplines['EMERGENCY'].phone}."}]
+    leading = [{"text": f"Call {helplines['EMERGENCY'].phone} now."}]
+    assert all(c.passed for c in check_turn(turn, later, helplines))
+    assert not any(c.passed for c in check_turn(turn, leading, helplines))

@@ -38,8 +38,18 @@ def test_guidance_talks_like_the_brief():
 
 
 def test_general_replies_name_no_reporting_route(helplines):
-    for reply in list(G.conversation.values()) + list(G.followups.values()):
+    for reply in G.conversation.values():
         assert set(helplines.mentions("\n".join(reply.bubbles))) <= set(GENERAL_HELPLINES)
+
+
+def test_follow_ups_answer_in_the_conversations_context(helplines):
+    takedown = helplines.mentions(G.followups["followup_takedown"].bubbles[0])
+    assert takedown[0] == "REPORT_REMOVE"
+    anonymity = G.followups["followup_anonymity"]
+    assert helplines.mentions(anonymity.bubbles[0])[0] == "CRIMESTOPPERS"
+    # someone worried about their own thoughts is never pointed at the police or CEOP
+    assert helplines.mentions(anonymity.in_context["own_thoughts"][0]) == ["STOP_IT_NOW"]
+    assert helplines.mentions(G.followups["followup_report_order"].in_context["other_adult"][0])[0] == "POLICE"
 
 
 def test_fallback_names_the_nspcc_and_offers_topics(helplines):
@@ -58,6 +68,12 @@ def test_button_payloads_are_plain_sentences():
     (lambda d: d["concerns"]["gaming"].update(buttons=["nope"]), "unknown button"),
     (lambda d: d["concerns"]["gaming"]["bubbles"].append("{FAX}"), "unknown helpline"),
     (lambda d: d["concerns"].pop("sextortion"), "without guidance"),
+    (lambda d: d["followups"]["followup_privacy"]["bubbles"].append("Or {CEOP.url}"), "does not allow"),
+    (lambda d: d["followups"]["followup_anonymity"]["in_context"]["own_thoughts"].update(
+        names=["CEOP"], bubbles=["Report at {CEOP.url}."]), "route does not allow"),
+    (lambda d: d["followups"]["followup_pay"].update(in_context={"sextortion": {"bubbles": ["a", "b"]}}),
+     "as many bubbles"),
+    (lambda d: d["followups"]["followup_pay"].update(colour="red"), "unknown fields"),
 ])
 def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

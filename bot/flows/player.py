@@ -71,6 +71,9 @@ def check_turn(turn: Turn, bubbles: List[dict], helplines: Catalogue) -> List[Ch
     for m in turn.not_mentions:
         ok = not _named(m, whole, helplines)
         checks.append(Check(f"does not mention {m.describe(helplines)}", ok, "" if ok else "but the reply does"))
+    for m in turn.not_first:  # a calm question may name 999 in passing, never lead with it
+        leads = helplines.mentions(first)[:1] == [m.helpline] if m.helpline else first.lower().startswith(m.text.lower())
+        checks.append(Check(f"does not lead with {m.describe(helplines)}", not leads, "" if not leads else "but it does"))
     if not bubbles:
         checks.append(Check("the bot answers", False, "no reply at all"))
     return checks

@@ -7,6 +7,7 @@
         first_mentions: [CEOP]          # the first bubble of the reply must mention these
         mentions: [CEOP, POLICE, NSPCC] # the whole reply must mention these
         not_mentions: [EMERGENCY]       # and must not mention these
+        not_first: [EMERGENCY]          # the reply must not lead with these (999 may come later)
       - press: "Keeping evidence safely"   # a button of the last reply, by its title
         mentions: ["screenshot"]
 
@@ -26,7 +27,7 @@ from bot.routing import routing
 from bot.tools.paths import ROOT
 
 SCRIPTS_DIR = ROOT / "tests" / "conversations"
-CHECKS = ("first_mentions", "mentions", "not_mentions")
+CHECKS = ("first_mentions", "mentions", "not_mentions", "not_first")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Turn:
     first_mentions: Tuple[Mention, ...] = ()
     mentions: Tuple[Mention, ...] = ()
     not_mentions: Tuple[Mention, ...] = ()
+    not_first: Tuple[Mention, ...] = ()
 
     @property
     def said(self) -> str:
