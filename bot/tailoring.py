@@ -12,8 +12,8 @@ from bot.routing import EMERGENCY_CONCERN, Routing, routing
 
 TEEN_AGES = range(13, 19)  # Childline is for under-19s
 NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
-PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform"}  # asked for, or answered with, an app
-PRIVACY_QUESTION = "followup_privacy"  # "can I make her account private?": that app's settings
+PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}  # asked for, or answered with, an app
+PRIVACY_QUESTIONS = {"followup_privacy", "parental_controls"}  # "can I make her account private?"
 # the "which app?" question skipped: the form sets the platform slot to "none" (domain/core.yml)
 SKIPPED_ANSWER, SKIPPED_PLATFORM = "deny", "none"
 
@@ -42,7 +42,8 @@ def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[Lis
     asks for it (how to block on the app)."""
     texts, keys = [], []
     for key, bubble in tailored(answered, **kwargs):
-        asked = (answered in PLATFORM_QUESTIONS and key.startswith("platform_steps")) or answered == PRIVACY_QUESTION
+        asked = ((answered in PLATFORM_QUESTIONS and key.startswith("platform_steps"))
+                 or (answered in PRIVACY_QUESTIONS and key.startswith("platform_privacy")))
         if key in shown and not asked:
             continue
         texts.append(bubble)
@@ -71,9 +72,10 @@ def tailored(
     if answered == SKIPPED_ANSWER and platform == SKIPPED_PLATFORM:
         bubbles.append(("platform_skipped", extra("platform_skipped")))
     found = lex.platform_for(platform) if platform else None
-    if found and (answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
+    if found and answered not in PRIVACY_QUESTIONS and (
+            answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
         bubbles.append((f"platform_steps:{found.key}", extra("platform_steps", app=found.display, steps=found.report)))
-    if found and answered == PRIVACY_QUESTION:
+    if found and answered in PRIVACY_QUESTIONS:
         bubbles.append((f"platform_privacy:{found.key}", extra("platform_privacy", app=found.display)))
     if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))

@@ -10,6 +10,7 @@ from bot.safety_net import SafetyNet, safety_net
 FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
+SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def understand(
     if top in table.small_talk.intents and not table.small_talk.believable(text):
         # "hi, sorry to bother you, my son..." is a worry, not a greeting: answer the concern
         # that fits best, or general advice
-        ranking = [(i, c) for i, c in ranking if table.is_concern(i)] or [(table.when_unsure, 0.0)]
+        ranking = ([(i, c) for i, c in ranking if table.is_concern(i) and c >= SMALL_TALK_CONCERN]
+                   or [(table.when_unsure, 0.0)])  # "hi i need some help": general advice, not a guess
         top, top_conf = ranking[0]
         fell_back = False
     if trigger is None:  # an emergency guess the words don't support: go by the rest

@@ -77,3 +77,17 @@ def test_asking_to_make_the_account_private_uses_the_app_named_earlier():
     texts, _ = run(tracker("followup_privacy", {"concern": None, "also": [], "child_typing": False},
                            {"platform": "insta", "shown_extras": ["platform_steps:instagram"]}))
     assert len(texts) == 1 and texts[0].startswith("On Instagram:")
+
+
+def test_a_group_chat_question_gets_the_apps_report_steps_again():
+    texts, _ = run(tracker("followup_group_chat", {"concern": None, "also": [], "child_typing": False},
+                           {"platform": "whatsapp", "shown_extras": ["platform_steps:whatsapp"]}))
+    assert len(texts) == 1 and texts[0].startswith("On WhatsApp:")
+
+
+def test_a_settings_question_gets_the_apps_privacy_steps_not_its_report_steps():
+    texts, _ = run(tracker("parental_controls", {"concern": "parental_controls", "also": [], "child_typing": False},
+                           {"platform": "roblox"}))
+    assert len([t for t in texts if t.startswith("On Roblox:")]) == 1
+    assert texts == run(tracker("followup_privacy", {"concern": None, "also": [], "child_typing": False},
+                                {"platform": "roblox"}))[0]

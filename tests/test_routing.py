@@ -115,6 +115,8 @@ def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     ("ok thanks I will have a proper think about everything you have said and maybe come back later on",
      [("goodbye", 0.8), ("thanks", 0.15)], R.when_unsure),
     ("thank you, but my son is still talking to him", [("thanks", 0.7), ("unknown_contact", 0.2)], "unknown_contact"),
+    # a greeting asking for help, with no concern the classifier believes: general advice
+    ("hi i need some help", [("greet", 0.95), ("own_thoughts", 0.05)], R.when_unsure),
 ])
 def test_small_talk_is_only_believed_of_short_messages_without_a_worry(text, ranking, intent):
     assert understand(text, ranking).intent == intent

@@ -65,6 +65,8 @@ NOT_EMERGENCIES = [
     "when he was 9 his cousin grabbed his bum and laughed, he only told me now",
     "her stepdad locked in her email so she can't change the password",
     "some days I'd like to just run off with the kids and start again somewhere",
+    "should I take her phone off her tonight?",
+    "we've found him and he's safe at home. the police are coming round tomorrow to see him",
     "her friend turned up at home with a new phone. later she said she'd like me to meet these friends",
 ]
 
