@@ -22,18 +22,10 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def tailor(
-    answered: str,
-    also: Sequence[str] = (),
-    platform: Optional[str] = None,
-    age: Optional[str] = None,
-    child_typing: bool = False,
-    text: str = "",
-    table: Optional[Routing] = None,
-    lex: Optional[Lexicon] = None,
-) -> List[str]:
-    """answered: the concern or follow-up intent the main reply was for."""
-    return [t for _, t in tailored(answered, also, platform, age, child_typing, text, table, lex)]
+def tailor(answered: str, **kwargs) -> List[str]:
+    """The extra bubbles for a reply to `answered` (a concern or a follow-up intent); the
+    keyword arguments are tailored()'s."""
+    return [bubble for _, bubble in tailored(answered, **kwargs)]
 
 
 def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[List[str], List[str]]:
