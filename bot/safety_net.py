@@ -1,7 +1,7 @@
 """The emergency safety net: recognise a child in danger now or within hours from
 patterns in content/safety_net.yaml, independently of the trained NLU."""
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
@@ -67,6 +67,9 @@ class SafetyNet:
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
+    # the last message's concepts: detect, settled and supports_emergency all ask about the
+    # same message in turn (one entry, replaced whole, so threads never see half of one)
+    _last: dict = field(default_factory=dict, compare=False, repr=False)
 
     def lemmas_of(self, words: Sequence[str], lemmas: Sequence[str]) -> list:
         """Each word's lemma, or the word itself where its lemma would mislead."""
@@ -90,10 +93,16 @@ class SafetyNet:
         return {name for name, patterns in self.concepts.items()
                 if any(p.search(t) for p in patterns for t in texts if t)}
 
-    def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> set:
+    def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
+        key = (text, tuple(lemmas or ()))
+        last = self._last.get("found")
+        if last and last[0] == key:
+            return last[1]
         surface = self.normalise(text)
         lemma_text = self.normalise(" ".join(lemmas)) if lemmas else ""
-        return self.matched_concepts(surface, lemma_text)
+        found = frozenset(self.matched_concepts(surface, lemma_text))
+        self._last["found"] = (key, found)
+        return found
 
     def _found_by_window(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
         """The concepts found in each window of the message (its words and their lemmas)."""
@@ -129,6 +138,7 @@ class SafetyNet:
                 if any(all(c in found for c in trigger.all_of) for found in by_window):
                     return trigger.name
         return None
+
 
 def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str]) -> frozenset:
     words = set()

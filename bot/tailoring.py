@@ -12,8 +12,10 @@ from bot.routing import EMERGENCY_CONCERN, Routing, routing
 
 TEEN_AGES = range(13, 19)  # Childline is for under-19s
 NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
-PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}  # asked for, or answered with, an app
+# asked for, or answered with, an app: its block and report steps
+PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
 PRIVACY_QUESTIONS = {"followup_privacy", "parental_controls"}  # "can I make her account private?"
+APP_EXTRAS = ("platform_steps:", "platform_privacy:")  # what those questions ask for
 # the "which app?" question skipped: the form sets the platform slot to "none" (domain/core.yml)
 SKIPPED_ANSWER, SKIPPED_PLATFORM = "deny", "none"
 
@@ -34,8 +36,7 @@ def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[Lis
     asks for it (how to block on the app)."""
     texts, keys = [], []
     for key, bubble in tailored(answered, **kwargs):
-        asked = ((answered in PLATFORM_QUESTIONS and key.startswith("platform_steps"))
-                 or (answered in PRIVACY_QUESTIONS and key.startswith("platform_privacy")))
+        asked = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS and key.startswith(APP_EXTRAS)
         if key in shown and not asked:
             continue
         texts.append(bubble)

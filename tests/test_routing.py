@@ -137,24 +137,19 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
-@pytest.mark.parametrize("text", [
-    "she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?",
-    "last friday he went missing for an evening and the police found him in town with a man from a game",
-    "someone is threatening to post his pictures. he's at home with his mum and safe, I'm at work",
+@pytest.mark.parametrize("text, still_danger", [
+    # a scare that is over is not answered 999-first on a model's guess alone
+    ("she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?", False),
+    ("last friday he went missing for an evening and the police found him in town with a man from a game", False),
+    ("someone is threatening to post his pictures. he's at home with his mum and safe, I'm at work", False),
+    # but safe at home does not hide what is happening now
+    ("she's home now but the man from snapchat is outside our house right now", True),
+    ("he is at home with me but the man from the game is on his way here", True),
+    ("she's back home now and she says she wants to die", True),
 ])
-def test_a_scare_that_is_over_is_not_answered_999_first_on_a_models_guess(text):
+def test_safe_now_settles_a_models_guess_unless_something_is_happening_now(text, still_danger):
     worried = [("immediate_danger", 0.9), ("unknown_contact", 0.1)]
-    assert understand(text, worried, danger=0.95).intent != "immediate_danger"
-
-
-@pytest.mark.parametrize("text", [
-    "she's home now but the man from snapchat is outside our house right now",
-    "he is at home with me but the man from the game is on his way here",
-    "she's back home now and she says she wants to die",
-])
-def test_safe_at_home_does_not_hide_what_is_happening_now(text):
-    worried = [("immediate_danger", 0.9), ("unknown_contact", 0.1)]
-    assert understand(text, worried, danger=0.95).intent == "immediate_danger"
+    assert (understand(text, worried, danger=0.95).intent == "immediate_danger") is still_danger
 
 
 @pytest.mark.parametrize("text", [

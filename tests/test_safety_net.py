@@ -109,3 +109,15 @@ def test_met_is_where_a_contact_came_from_not_a_plan():
     lemmas = ["a", "man", "she", "meet", "on", "insta", "video", "call", "her", "at", "1am"]
     assert net.detect(" ".join(words), net.lemmas_of(words, lemmas)) is None
     assert net.detect(" ".join(words), lemmas) is not None  # as the lemma alone would read it
+
+
+def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
+    net = safety_net()
+    text = "she's home now but a man from snapchat is outside our house right now"
+    first = net.detect(text)
+    calls = []
+    monkeypatch.setattr(type(net), "matched_concepts", lambda self, *t: calls.append(t) or set())
+    assert net.detect(text) == first and net.supports_emergency(text) and not net.settled(text)
+    assert calls == []  # the concepts came from the last reading
+    net.detect("a different message")
+    assert len(calls) == 1
