@@ -7,7 +7,6 @@ emergency in its last sentence, which a whole-message score dilutes. Word (up to
 character n-grams with a linear model: about a millisecond a message.
 Rasa-free; rasa_ext.danger_now trains it inside `rasa train` and runs it on every message.
 """
-import re
 from dataclasses import dataclass
 from typing import List, Sequence
 
@@ -16,16 +15,15 @@ from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
 from bot.text_features import TextFeatures
-from bot.text_input import clean_user_text
+from bot.text_input import clean_user_text, sentences
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MIN_STRETCH_WORDS = 4  # shorter stretches carry too little to score alone
 
 
 def stretches(text: str) -> List[str]:
     """The message, then each pair of neighbouring sentences (each sentence if only one)."""
     text = clean_user_text(text)
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
+    parts = sentences(text)
     if len(parts) <= 1:
         return [text]
     pairs = [" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)]

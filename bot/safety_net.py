@@ -6,10 +6,9 @@ from functools import lru_cache
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from bot.content_files import CONTENT_DIR, load, require
-from bot.text_input import clean_user_text
+from bot.text_input import clean_user_text, sentences
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WINDOW_SENTENCES = 3  # a trigger's concepts must meet within this many neighbouring sentences
 
 
@@ -17,7 +16,7 @@ def windows(text: str) -> list:
     """The text as runs of WINDOW_SENTENCES neighbouring sentences (the whole text if shorter):
     in a long story, "a man" in the first paragraph and "at the door" in the last are not one
     event."""
-    parts = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    parts = sentences(text)
     if len(parts) <= WINDOW_SENTENCES:
         return [text]
     return [" ".join(parts[i:i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]

@@ -8,7 +8,7 @@ and their end, where people usually put what matters most).
 import html
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import List, NamedTuple
 
 MAX_CHARS = 2000  # far more than any real concern needs; keeps NLU time bounded
 TAIL_CHARS = 500  # of a long message, the end is kept as well as the start
@@ -17,6 +17,7 @@ _TAG = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>|<[^>]{0,500}>", re.I |
 _BREAK_TAG = re.compile(r"<\s*(br|p|div|li)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class Cleaned(NamedTuple):
@@ -58,3 +59,8 @@ def _cut_at_space(part: str, from_end: bool) -> str:
         return part[space + 1:] if 0 <= space < 100 else part
     space = part.rfind(" ")
     return part[:space] if space > len(part) - 100 else part
+
+
+def sentences(text: str) -> List[str]:
+    """The text's sentences, split after . ! or ? (the whole text if it has none)."""
+    return [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
