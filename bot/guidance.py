@@ -27,6 +27,8 @@ class Reply:
     # the same question answered differently under the conversation's concern (follow-ups):
     # concern -> bubbles, as many as the default's
     in_context: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    # the answer when it answers the bot's own question (conversation replies): question -> bubbles
+    answering: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def response_name(self) -> str:
@@ -62,6 +64,8 @@ def render(template: str, helplines: Catalogue, where: str) -> str:
 
 def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     require(isinstance(raw, dict), where, "must be a mapping")
+    unknown = set(raw) - REPLY_KEYS
+    require(not unknown, where, f"unknown fields {sorted(unknown)}")
     bubbles = raw.get("bubbles")
     require(isinstance(bubbles, list) and bubbles and all(isinstance(b, str) and b.strip() for b in bubbles),
             where, "'bubbles' must be a non-empty list of texts")
@@ -71,7 +75,9 @@ def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogu
     return Reply(name, tuple(render(b, helplines, where) for b in bubbles), tuple(buttons[b] for b in names))
 
 
-FOLLOWUP_KEYS = {"bubbles", "buttons", "names", "in_context"}
+REPLY_KEYS = {"bubbles", "buttons"}
+FOLLOWUP_KEYS = REPLY_KEYS | {"names", "in_context"}
+CONVERSATION_KEYS = REPLY_KEYS | {"answering"}
 
 
 def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
@@ -79,7 +85,7 @@ def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catal
     `in_context` answers it differently under a concern (each with its own bubbles and names)."""
     require(isinstance(raw, dict) and not set(raw) - FOLLOWUP_KEYS, where,
             f"unknown fields {sorted(set(raw) - FOLLOWUP_KEYS) if isinstance(raw, dict) else raw}")
-    reply = _reply(name, raw, buttons, helplines, where)
+    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
     variants = {}
     for concern, spec in (raw.get("in_context") or {}).items():
         w = f"{where}: in_context.{concern}"
@@ -89,6 +95,21 @@ def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catal
         require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
         variants[concern] = variant.bubbles
     return Reply(reply.name, reply.bubbles, reply.buttons, variants)
+
+
+def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+    """A conversation reply; `answering` words it differently when it answers the bot's own
+    question (a "no, skip that" to "which app?")."""
+    require(isinstance(raw, dict) and not set(raw) - CONVERSATION_KEYS, where,
+            f"unknown fields {sorted(set(raw) - CONVERSATION_KEYS) if isinstance(raw, dict) else raw}")
+    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+    variants = {}
+    for question, spec in (raw.get("answering") or {}).items():
+        w = f"{where}: answering.{question}"
+        variant = _reply(name, spec, buttons, helplines, w)
+        require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
+        variants[question] = variant.bubbles
+    return Reply(reply.name, reply.bubbles, reply.buttons, answering=variants)
 
 
 def _check_followup(reply: Reply, raw: dict, table: Routing, helplines: Catalogue, where: str) -> None:
@@ -145,7 +166,7 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     for section in ("concerns", "followups", "conversation"):
         raw = data.get(section)
         require(isinstance(raw, dict) and raw, where, f"'{section}' must be a non-empty mapping")
-        make = _followup if section == "followups" else _reply
+        make = {"followups": _followup, "conversation": _conversation}.get(section, _reply)
         sections[section] = {name: make(name, spec, buttons, helplines, f"{where}: {section}.{name}")
                              for name, spec in raw.items()}
     missing = set(table.concerns) - set(sections["concerns"])
@@ -168,6 +189,10 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     for section in ("conversation", "questions"):
         for name, reply in sections[section].items():
             check_reply_helplines(reply, GENERAL_HELPLINES, None, helplines, f"{where}: {section}.{name}")
+            for question, bubbles in reply.answering.items():
+                w = f"{where}: {section}.{name}.answering.{question}"
+                require(question in sections["questions"], w, f"unknown question '{question}'")
+                check_reply_helplines(Reply(name, bubbles), GENERAL_HELPLINES, None, helplines, w)
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     return Guidance(sections["concerns"], sections["followups"], sections["conversation"],
                     sections["questions"], buttons, sections["extras"])

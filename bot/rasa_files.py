@@ -1,6 +1,6 @@
 """Generate the Rasa files that are derived from content, so helplines and guidance are
 written once: domain/responses.yml (every bubble a response) and data/rules/replies.yml
-(each intent answered by its bubbles, then the tailoring action).
+(each intent answered by its bubbles and the tailoring action).
 
     python -m bot.rasa_files        # writes both files
 """
@@ -24,7 +24,12 @@ def bubble_names(reply: Reply) -> List[str]:
     return [base] + [f"{base}_{i}" for i in range(2, len(reply.bubbles) + 1)]
 
 
-CONTEXT_SLOT = "last_concern"  # set by the tailoring action after each concern's answer
+CONTEXT_SLOT = "conversation_concern"  # set by the tailoring action: bot.conversation_state
+QUESTION_SLOT = "asked"  # set by the tailoring action when it ends a reply with a question
+
+
+def _condition(slot: str, value: str) -> List[dict]:
+    return [{"type": "slot", "name": slot, "value": value}]
 
 
 def responses(g: Guidance) -> Dict[str, list]:
@@ -35,44 +40,59 @@ def responses(g: Guidance) -> Dict[str, list]:
             message: dict = {"text": text}
             if i == len(names) - 1 and reply.buttons:
                 message["buttons"] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-            # Rasa's conditional variations: the answer under the conversation's concern first
-            variants = [{"condition": [{"type": "slot", "name": CONTEXT_SLOT, "value": concern}],
-                         **message, "text": bubbles[i]} for concern, bubbles in reply.in_context.items()]
+            # Rasa's conditional variations: the answer under the conversation's concern, or
+            # to the bot's own question, before the plain one
+            variants = [{"condition": _condition(CONTEXT_SLOT, concern), **message, "text": bubbles[i]}
+                        for concern, bubbles in reply.in_context.items()]
+            variants += [{"condition": _condition(QUESTION_SLOT, question), **message, "text": bubbles[i]}
+                         for question, bubbles in reply.answering.items()]
             out[name] = variants + [message]
     return out
 
 
-FORM = "platform_form"  # asks which app, after the block-and-report steps were given
-FORM_STARTS_AFTER = "followup_block_report"
-FORM_ANSWERS = ("inform_platform", "deny")  # what the form itself takes as an answer
+def tailored(g: Guidance) -> Dict[str, Reply]:
+    """The replies the tailoring action follows: concerns, follow-ups, and the replies that
+    may answer the bot's own question (the action then settles it)."""
+    answers = {name: reply for name, reply in g.conversation.items() if reply.answering}
+    return {**g.concerns, **g.followups, **answers}
 
 
-def _answer(name: str, reply: Reply, tailored: bool) -> List[dict]:
-    steps = [{"action": a} for a in bubble_names(reply)]
-    if name == FORM_STARTS_AFTER:
-        return steps + [{"action": FORM}, {"active_loop": FORM}]
-    return steps + ([{"action": TAILOR_ACTION}] if tailored else [])
+def reply_steps(reply: Reply, tailor: bool) -> List[str]:
+    """The actions that answer an intent: its bubbles, with the tailoring action's lines
+    before the last bubble when that bubble carries the buttons (so the buttons end the reply),
+    otherwise after them."""
+    bubbles = bubble_names(reply)
+    if not tailor:
+        return bubbles
+    if reply.buttons and len(bubbles) > 1:
+        return bubbles[:-1] + [TAILOR_ACTION] + bubbles[-1:]
+    return bubbles + [TAILOR_ACTION]
+
+
+def steps_for(g: Guidance) -> Dict[str, List[str]]:
+    """Every intent's answer, as the actions Rasa runs."""
+    tailor = tailored(g)
+    return {name: reply_steps(reply, name in tailor)
+            for section in (g.concerns, g.followups, g.conversation) for name, reply in section.items()}
 
 
 def rules(g: Guidance) -> List[dict]:
-    out = []
-    sections = ((g.concerns, True), (g.followups, True), (g.conversation, False))
-    for section, tailored in sections:
-        for name, reply in section.items():
-            out.append({"rule": f"answer {name}", "steps": [{"intent": name}] + _answer(name, reply, tailored)})
-    out.append({"rule": f"{FORM} done", "condition": [{"active_loop": FORM}],
-                "steps": [{"action": FORM}, {"active_loop": None}, {"action": TAILOR_ACTION}]})
-    # anything else said while the form asks (above all an emergency) is answered at once,
-    # and the question is dropped: a parent is never held in a form
-    for section, tailored in sections:
-        for name, reply in section.items():
-            if name in FORM_ANSWERS or name == FORM_STARTS_AFTER:
-                continue
-            steps = [{"intent": name}] + _answer(name, reply, tailored)
-            steps += [{"action": "action_deactivate_loop"}, {"active_loop": None}]
-            out.append({"rule": f"{name} interrupts {FORM}", "condition": [{"active_loop": FORM}],
-                        "steps": steps})
-    return out
+    return [{"rule": f"answer {name}", "steps": [{"intent": name}] + [{"action": a} for a in actions]}
+            for name, actions in steps_for(g).items()]
+
+
+def stories_from_outline(outline: dict, g: Guidance = None) -> dict:
+    """Rasa test stories from an outline ({stories: [{story, turns: [{intent: text}]}]}): each
+    turn's answer filled in from the content, as the generated rules give it."""
+    steps = steps_for(g or guidance())
+    stories = []
+    for story in outline["stories"]:
+        out = []
+        for turn in story["turns"]:
+            (intent, text), = turn.items()
+            out += [{"user": text, "intent": intent}] + [{"action": a} for a in steps[intent]]
+        stories.append({"story": story["story"], "steps": out})
+    return {"version": "3.1", "stories": stories}
 
 
 def dump(data: dict) -> str:

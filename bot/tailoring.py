@@ -16,8 +16,10 @@ NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "ot
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
 PRIVACY_QUESTIONS = {"followup_privacy", "parental_controls"}  # "can I make her account private?"
 APP_EXTRAS = ("platform_steps:", "platform_privacy:")  # what those questions ask for
-# the "which app?" question skipped: the form sets the platform slot to "none" (domain/core.yml)
-SKIPPED_ANSWER, SKIPPED_PLATFORM = "deny", "none"
+# "which app?" (guidance.yaml questions), asked after the block-and-report steps when no app
+# is known; answered with an app, or skipped ("none": not asked again)
+PLATFORM_QUESTION, ASKED_AFTER = "ask_platform", "followup_block_report"
+ANSWERED_WITH_APP, SKIPPED_ANSWER, SKIPPED_PLATFORM = "inform_platform", "deny", "none"
 
 
 def _join(items: Sequence[str]) -> str:
@@ -36,13 +38,24 @@ def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[Lis
     asks for it (how to block on the app)."""
     texts, keys = [], []
     for key, bubble in tailored(answered, **kwargs):
-        asked = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS and key.startswith(APP_EXTRAS)
-        if key in shown and not asked:
+        requested = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS and key.startswith(APP_EXTRAS)
+        if key in shown and not requested:
             continue
         texts.append(bubble)
         if key not in shown:
             keys.append(key)
     return texts, keys
+
+
+def question(answered: str, platform: Optional[str]) -> Optional[str]:
+    """The question the bot asks after answering `answered`, if any: which app, when the
+    block-and-report steps were asked for and no app is known (nor was the question skipped)."""
+    return PLATFORM_QUESTION if answered == ASKED_AFTER and not platform else None
+
+
+def platform_after(answered: str, platform: Optional[str], asked: Optional[str]) -> Optional[str]:
+    """The platform slot after this turn: "none" once "which app?" was skipped."""
+    return SKIPPED_PLATFORM if asked == PLATFORM_QUESTION and answered == SKIPPED_ANSWER else platform
 
 
 def tailored(
@@ -52,24 +65,31 @@ def tailored(
     age: Optional[str] = None,
     child_typing: bool = False,
     text: str = "",
+    asked: Optional[str] = None,
+    apps: Sequence[str] = (),
     table: Optional[Routing] = None,
     lex: Optional[Lexicon] = None,
 ) -> List[Tuple[str, str]]:
-    """(key, bubble) pairs; the key names the extra and what it was filled with."""
+    """(key, bubble) pairs; the key names the extra and what it was filled with.
+    platform: the app this turn is about (the last named); apps: every app named in the
+    conversation, for the questions about apps ("how do I block him?" after two were named);
+    asked: the bot's question last turn (an app named in answer to "which app?" gets its steps)."""
     table, lex = table or routing(), lex or lexicon()
     bubbles: List[Tuple[str, str]] = []
     concern = table.concerns.get(answered)
     others = [table.concerns[c].label for c in also if c in table.concerns and c != answered]
     if concern and others:
         bubbles.append((f"also_mentioned:{answered}:{','.join(others)}", extra("also_mentioned", others=_join(others))))
-    if answered == SKIPPED_ANSWER and platform == SKIPPED_PLATFORM:
-        bubbles.append(("platform_skipped", extra("platform_skipped")))
     found = lex.platform_for(platform) if platform else None
-    if found and answered not in PRIVACY_QUESTIONS and (
-            answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS)):
-        bubbles.append((f"platform_steps:{found.key}", extra("platform_steps", app=found.display, steps=found.report)))
-    if found and answered in PRIVACY_QUESTIONS:
-        bubbles.append((f"platform_privacy:{found.key}", extra("platform_privacy", app=found.display)))
+    if answered == ANSWERED_WITH_APP and asked != PLATFORM_QUESTION:
+        found = None  # "it's on Snapchat" out of the blue: asked what's happening there instead
+    about_apps = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS
+    named = [p for p in (lex.platform_for(a) for a in apps) if p] if about_apps and found else []
+    for app in dict.fromkeys([*named, found] if found else []):
+        if answered in PRIVACY_QUESTIONS:
+            bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
+        elif answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS):
+            bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
     if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))
     years = lex.age_from(age) if age else None
@@ -83,7 +103,7 @@ def tailored(
 
 
 EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
-    "also_mentioned": {"others"}, "platform_skipped": set(), "platform_steps": {"app", "steps"},
+    "also_mentioned": {"others"}, "platform_steps": {"app", "steps"},
     "platform_privacy": {"app"},
     "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
 }

@@ -15,7 +15,11 @@ def tracker(intent, routed=None, slots=None, text="..."):
 def run(t):
     dispatcher = CollectingDispatcher()
     events = ActionTailorReply().run(dispatcher, t, {})
-    return [m["text"] for m in dispatcher.messages], events
+    return [m["text"] or m["response"] for m in dispatcher.messages], events
+
+
+def _slots(events):
+    return {e["name"]: e["value"] for e in events}
 
 
 def test_tailors_with_platform_age_and_other_concerns(helplines):
@@ -27,8 +31,10 @@ def test_tailors_with_platform_age_and_other_concerns(helplines):
     assert any("changes in mood" in t for t in texts)
     assert any(t.startswith("On Instagram:") for t in texts)
     assert any(helplines["CHILDLINE"].phone in t for t in texts)
-    assert events[0] == {"event": "slot", "timestamp": None, "name": "last_concern", "value": "signs_secrecy"}
-    assert events[1]["name"] == "shown_extras" and len(events[1]["value"]) == len(texts)
+    slots = _slots(events)
+    assert slots["concerns"] == ["signs_secrecy", "signs_withdrawal"]
+    assert slots["conversation_concern"] == "signs_secrecy" and slots["apps"] == ["instagram"]
+    assert len(slots["shown_extras"]) == len(texts)
 
 
 def test_child_typing_is_not_told_to_call_childline_for_their_child():
@@ -45,7 +51,7 @@ def test_chit_chat_adds_nothing():
 def test_missing_routing_data_does_not_crash():
     texts, events = run(tracker("unknown_contact", None, {"platform": "discord"}))
     assert any(t.startswith("On Discord:") for t in texts)
-    assert [e["name"] for e in events] == ["shown_extras"]
+    assert [e["name"] for e in events] == ["apps", "shown_extras"]
 
 
 def _shown(events):
@@ -58,8 +64,9 @@ def test_each_extra_is_shown_once_a_conversation_unless_it_changes():
     assert len(first) == 2  # the app's steps and Childline for a 14-year-old
     shown = _shown(events)
     again, events = run(tracker("unknown_contact", routed, {"platform": "discord", "child_age": "14",
-                                                            "shown_extras": shown}))
-    assert again == [] and [e["name"] for e in events] == ["last_concern"]
+                                                            "shown_extras": shown, "apps": ["discord"],
+                                                            "concerns": ["unknown_contact"]}))
+    assert again == [] and events == []
     other_app, events = run(tracker("unknown_contact", routed, {"platform": "roblox", "child_age": "14",
                                                                 "shown_extras": shown}))
     assert len(other_app) == 1 and other_app[0].startswith("On Roblox:")
@@ -91,3 +98,43 @@ def test_a_settings_question_gets_the_apps_privacy_steps_not_its_report_steps():
     assert len([t for t in texts if t.startswith("On Roblox:")]) == 1
     assert texts == run(tracker("followup_privacy", {"concern": None, "also": [], "child_typing": False},
                                 {"platform": "roblox"}))[0]
+
+
+ROUTED_NONE = {"concern": None, "also": [], "child_typing": False}
+
+
+def test_asks_which_app_last_and_remembers_it_asked():
+    texts, events = run(tracker("followup_block_report", ROUTED_NONE))
+    assert texts == ["utter_ask_platform"] and _slots(events)["asked"] == "ask_platform"
+
+
+def test_the_app_named_in_answer_gets_its_steps_and_settles_the_question():
+    texts, events = run(tracker("inform_platform", ROUTED_NONE, {"platform": "snap", "asked": "ask_platform"}))
+    assert len(texts) == 1 and texts[0].startswith("On Snapchat:")
+    assert _slots(events)["asked"] is None
+
+
+def test_skipping_the_question_stops_it_being_asked_again():
+    _, events = run(tracker("deny", ROUTED_NONE, {"asked": "ask_platform"}))
+    assert _slots(events) == {"platform": "none", "asked": None}
+    texts, events = run(tracker("followup_block_report", ROUTED_NONE, {"platform": "none"}))
+    assert texts == [] and "asked" not in _slots(events)
+
+
+def test_anything_else_said_instead_drops_the_question():
+    routed = {"concern": "immediate_danger", "also": [], "child_typing": False}
+    _, events = run(tracker("immediate_danger", routed, {"asked": "ask_platform"}))
+    assert _slots(events)["asked"] is None and "platform" not in _slots(events)
+
+
+def test_follow_ups_are_answered_under_the_most_serious_concern_so_far():
+    routed = {"concern": "parental_controls", "also": [], "child_typing": False}
+    _, events = run(tracker("parental_controls", routed, {"concerns": ["sextortion", "signs_secrecy"]}))
+    assert _slots(events)["concerns"] == ["sextortion", "signs_secrecy", "parental_controls"]
+    assert _slots(events)["conversation_concern"] == "sextortion"
+
+
+def test_a_block_question_gets_the_steps_for_every_app_named():
+    texts, events = run(tracker("followup_block_report", ROUTED_NONE, {"platform": "discord", "apps": ["roblox"]}))
+    assert [t.split(":")[0] for t in texts] == ["On Roblox", "On Discord"]
+    assert _slots(events)["apps"] == ["roblox", "discord"]

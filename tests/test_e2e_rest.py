@@ -120,12 +120,24 @@ def test_block_follow_up_asks_which_app_and_tailors(chat):
     assert any(b.startswith("On Roblox:") for b in bubbles)
 
 
-def test_emergency_while_the_form_asks(chat, helplines):
+def test_emergency_while_the_bot_asks_which_app(chat, helplines):
     chat.say("How do I block and report them on the app?")
     bubbles = bubble_texts(chat.say("she's just gone to meet him, she's not answering"))
     assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
     after = bubble_texts(chat.say("my daughter flips her phone over when I walk in"))
-    assert "NSPCC" in helplines.mentions(after[0])  # the form was dropped, not asked again
+    assert "NSPCC" in helplines.mentions(after[0])  # the question was dropped, not asked again
+
+
+def test_reply_shape_buttons_end_the_reply_and_later_answers_are_shorter(chat):
+    """First answer: the concern's bubbles and the tailored lines (the app's steps, Childline
+    for a 14-year-old), the buttons on the last bubble only. A follow-up question: shorter."""
+    first = chat.say("a man on discord keeps messaging my 14 year old and tells her to keep it secret")
+    concern = guidance().concerns["unknown_contact"]
+    assert [bool(m.get("buttons")) for m in first] == [False] * (len(first) - 1) + [True]
+    assert first[-1]["text"] == concern.bubbles[-1]
+    assert len(first) == len(concern.bubbles) + 2
+    later = chat.say("should I report him to the app or the police first?")
+    assert 0 < len(later) < len(first)
 
 
 def test_slash_commands_are_plain_text(chat):

@@ -74,6 +74,10 @@ def test_button_payloads_are_plain_sentences():
     (lambda d: d["followups"]["followup_pay"].update(in_context={"sextortion": {"bubbles": ["a", "b"]}}),
      "as many bubbles"),
     (lambda d: d["followups"]["followup_pay"].update(colour="red"), "unknown fields"),
+    (lambda d: d["concerns"]["gaming"].update(colour="red"), "unknown fields"),
+    (lambda d: d["conversation"]["deny"]["answering"].update(ask_age={"bubbles": ["How old?"]}), "unknown question"),
+    (lambda d: d["conversation"]["deny"]["answering"]["ask_platform"].update(bubbles=["Call {CEOP.url}"]),
+     "does not allow"),
 ])
 def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

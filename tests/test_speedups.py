@@ -9,7 +9,7 @@ from rasa_ext import speedups
 SCHEMA = RemoteAction.action_response_format_spec()
 GOOD = [
     {"events": [], "responses": []},
-    {"events": [{"event": "slot", "name": "last_concern", "value": "gaming"}],
+    {"events": [{"event": "slot", "name": "conversation_concern", "value": "gaming"}],
      "responses": [{"text": "On Roblox: ..."}]},
     {},
 ]
