@@ -41,6 +41,12 @@ EMERGENCIES = [
     "there's a man at the bottom of our road saying he's waiting for my son, from fortnite",
     "some guy is filming our house from a car, says he's waiting for my daughter",
     "a man has grabbed her outside the leisure centre and she's screaming down the phone",
+    "it's gone 9, she's not picking up and her location is off",
+    "it's now gone 8 and dark and his phone is ringing out",
+    "hes gone to some guys house he met on steam",
+    "his note says he's gone to live with a girl he met online, his bed's not been slept in",
+    "the man says he knows where she lives and is outside, he sent a picture of our front door",
+    "we can't find him anywhere",
 ]
 
 NOT_EMERGENCIES = [
@@ -68,6 +74,12 @@ NOT_EMERGENCIES = [
     "should I take her phone off her tonight?",
     "we've found him and he's safe at home. the police are coming round tomorrow to see him",
     "her friend turned up at home with a new phone. later she said she'd like me to meet these friends",
+    "my son has gone to school and I found messages from a man on his ipad",
+    "his sleep has gone to pot since he got the xbox",
+    "it's gone midnight and I can't sleep for worrying about her phone",
+    "should we delete her account so the man can't find her?",
+    "how do I hide his tiktok so people cant find him in search",
+    "I've heard there are settings for this but I can't find them",
 ]
 
 
