@@ -1,4 +1,4 @@
-from bot.tailoring import tailor
+from bot.tailoring import platform_after, question, tailor
 
 
 def test_platform_steps_for_a_named_platform():
@@ -40,10 +40,22 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     assert not any(phone in b for b in tailor("unknown_contact", text="my husband says a man messages her"))
 
 
-def test_skipping_the_which_app_question_still_gets_an_answer(helplines):
-    bubbles = tailor("deny", platform="none")
-    assert bubbles and helplines.mentions(" ".join(bubbles)) == ["NSPCC"]
-    assert tailor("deny", platform=None) == []  # a plain "no" elsewhere is answered by its own reply
+def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():
+    assert question("followup_block_report", None) == "ask_platform"
+    assert question("followup_block_report", "roblox") is None
+    assert question("followup_block_report", "none") is None  # skipped once: not asked again
+    assert question("unknown_contact", None) is None
+
+
+def test_an_app_named_in_answer_gets_its_steps_and_out_of_the_blue_does_not():
+    assert any(b.startswith("On Roblox:") for b in tailor("inform_platform", platform="roblox", asked="ask_platform"))
+    assert tailor("inform_platform", platform="roblox") == []
+
+
+def test_skipping_the_which_app_question_stops_it_being_asked():
+    assert platform_after("deny", None, "ask_platform") == "none"
+    assert platform_after("deny", None, None) is None  # a plain "no" elsewhere changes nothing
+    assert platform_after("unknown_contact", "roblox", "ask_platform") == "roblox"
 
 
 def test_every_extra_has_exactly_the_slots_the_code_fills():
