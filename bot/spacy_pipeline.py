@@ -4,26 +4,26 @@ downloaded; the result is saved to a folder Rasa's SpacyNLP loads.
 
     python -m bot.spacy_pipeline build/spacy_en_tyg
 """
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 from bot.content_files import CONTENT_DIR
 from bot.entities import ruler_patterns
+from bot.source_fingerprint import ROOT, digest, imported_files
 
 SOURCES = ("platforms.yaml", "entities.yaml")
 
 
-def fingerprint() -> str:
-    """Changes whenever an input of the pipeline changes (content, this file, spaCy)."""
+def fingerprint(root: Path = ROOT) -> str:
+    """Changes whenever an input of the pipeline changes: its content, this file and the
+    project's code it runs (bot/entities.py builds the ruler patterns), spaCy's version."""
     import spacy
     import spacy_lookups_data
 
-    h = hashlib.sha256()
-    h.update(Path(__file__).read_bytes())
-    for name in SOURCES:
-        h.update((CONTENT_DIR / name).read_bytes())
+    content = root / CONTENT_DIR.relative_to(ROOT)
+    h = digest(imported_files(["bot.spacy_pipeline"], root)
+               + [content / name for name in SOURCES], root)
     h.update(f"{spacy.__version__}/{getattr(spacy_lookups_data, '__version__', '')}".encode())
     return h.hexdigest()[:16]
 

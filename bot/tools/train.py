@@ -3,30 +3,34 @@
     python -m bot.tools.train        # prints the path of the up-to-date model
 
 The model's name carries a fingerprint of everything training reads (config, domain,
-training data, the spaCy pipeline, the NLU component), so a stale model is never served.
+training data, the spaCy pipeline, and the project's code that training runs, traced from
+the components config.yml names), so a stale model is never served.
 """
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
+from typing import List
+
+import yaml
 
 from bot import rasa_files, spacy_pipeline
+from bot.source_fingerprint import digest, imported_files
 from bot.tools.paths import MODELS, RASA, ROOT, RUN_DIR, SPACY_MODEL, quiet_env
 
-INPUTS = ("config.yml", "domain", "data", "rasa_ext", "bot/danger_model.py")  # the generated files in
-# domain/ and data/ carry content; rasa_ext/ and the danger model are code that training runs
+INPUTS = ("config.yml", "domain", "data")  # the generated files in domain/ and data/ carry content
 
 
-def fingerprint() -> str:
-    h = hashlib.sha256()
-    for name in INPUTS:
-        path = ROOT / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()
-                                                    and "__pycache__" not in p.parts)
-        for f in files:
-            h.update(str(f.relative_to(ROOT)).encode())
-            h.update(f.read_bytes())
-    h.update((SPACY_MODEL / "tyg_fingerprint.json").read_bytes())
+def trained_code(root: Path = ROOT) -> List[Path]:
+    """The project's code that training runs: the components config.yml names and all of the
+    project's they import (the classifiers' features, the danger-now model...)."""
+    config = yaml.safe_load((root / "config.yml").read_text(encoding="utf-8"))
+    names = [c["name"] for c in (config.get("pipeline") or []) + (config.get("policies") or [])]
+    return imported_files([n.rsplit(".", 1)[0] for n in names if "." in n], root)
+
+
+def fingerprint(root: Path = ROOT) -> str:
+    h = digest([root / name for name in INPUTS] + trained_code(root), root)
+    h.update((root / SPACY_MODEL.relative_to(ROOT) / "tyg_fingerprint.json").read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -1,0 +1,52 @@
+"""A model or spaCy pipeline is rebuilt whenever anything that made it changes: every file of
+the project's that training or the pipeline build runs, not only the ones named by hand."""
+import shutil
+
+import pytest
+
+from bot import spacy_pipeline
+from bot.tools import train
+
+COPIED = ("config.yml", "domain", "data", "bot", "rasa_ext", "build/spacy_en_tyg/tyg_fingerprint.json")
+
+
+@pytest.fixture
+def project(tmp_path):
+    from bot.tools.paths import ROOT
+
+    for name in COPIED:
+        source, target = ROOT / name, tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    return tmp_path
+
+
+def _touch(path):
+    path.write_text(path.read_text() + "\n# changed\n")
+
+
+@pytest.mark.parametrize("changed", [
+    "bot/text_features.py",  # the classifiers' features
+    "bot/intent_model.py",  # the concern classifier
+    "bot/danger_model.py",  # the danger-now model
+    "rasa_ext/intent_classifier.py",  # a component config.yml names
+    "data/nlu/greet.yml",
+    "domain/core.yml",
+])
+def test_a_change_to_what_training_runs_or_reads_retrains(project, changed):
+    before = train.fingerprint(project)
+    _touch(project / changed)
+    assert train.fingerprint(project) != before
+
+
+def test_code_training_never_runs_does_not_retrain(project):
+    before = train.fingerprint(project)
+    _touch(project / "bot" / "web_server.py")
+    assert train.fingerprint(project) == before
+
+
+@pytest.mark.parametrize("changed", ["bot/entities.py", "bot/content/platforms.yaml", "bot/spacy_pipeline.py"])
+def test_a_change_to_the_ruler_patterns_code_or_content_rebuilds_the_pipeline(project, changed):
+    before = spacy_pipeline.fingerprint(project)
+    _touch(project / changed)
+    assert spacy_pipeline.fingerprint(project) != before
