@@ -45,6 +45,8 @@ class ActionTailorReply(Action):
             text=latest.get("text") or "",
             asked=asked,
             apps=apps,
+            named_now=named,
+            context=tracker.get_slot(CONTEXT_SLOT),
         )
         for text in texts:
             dispatcher.utter_message(text=text)

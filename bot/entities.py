@@ -41,6 +41,12 @@ class Lexicon:
                 return p
         return None
 
+    def is_bare_age(self, text: str) -> bool:
+        """The whole message is a child's age and nothing else: "8", "thirteen", "year 7"."""
+        t = re.sub(r"[^\w ]+", " ", text.lower()).strip()
+        return bool(re.fullmatch(r"(\d{1,2}|[a-z]+|(in )?(year|yr|y) ?\d{1,2})", t)) and \
+            (self.age_from(t) or 0) in range(1, 19)
+
     def age_from(self, text: str) -> Optional[int]:
         """'13', '13yo', 'thirteen', '13 years old', 'year 8' -> an age in years."""
         t = re.sub(r"^(?:is|'s|s|turned|aged|age)\s+", "", text.lower().strip())

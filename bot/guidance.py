@@ -29,6 +29,8 @@ class Reply:
     in_context: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     # the answer when it answers the bot's own question (conversation replies): question -> bubbles
     answering: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    # the answer before the conversation has raised any worry (and no question is open)
+    before_concern: Tuple[str, ...] = ()
 
     @property
     def response_name(self) -> str:
@@ -77,7 +79,7 @@ def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogu
 
 REPLY_KEYS = {"bubbles", "buttons"}
 FOLLOWUP_KEYS = REPLY_KEYS | {"names", "in_context"}
-CONVERSATION_KEYS = REPLY_KEYS | {"answering"}
+CONVERSATION_KEYS = REPLY_KEYS | {"answering", "before_concern"}
 
 
 def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
@@ -99,7 +101,7 @@ def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catal
 
 def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A conversation reply; `answering` words it differently when it answers the bot's own
-    question (a "no, skip that" to "which app?")."""
+    question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised."""
     require(isinstance(raw, dict) and not set(raw) - CONVERSATION_KEYS, where,
             f"unknown fields {sorted(set(raw) - CONVERSATION_KEYS) if isinstance(raw, dict) else raw}")
     reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
@@ -109,7 +111,12 @@ def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: C
         variant = _reply(name, spec, buttons, helplines, w)
         require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
         variants[question] = variant.bubbles
-    return Reply(reply.name, reply.bubbles, reply.buttons, answering=variants)
+    before = ()
+    if "before_concern" in raw:
+        w = f"{where}: before_concern"
+        before = _reply(name, raw["before_concern"], buttons, helplines, w).bubbles
+        require(len(before) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
+    return Reply(reply.name, reply.bubbles, reply.buttons, answering=variants, before_concern=before)
 
 
 def _check_followup(reply: Reply, raw: dict, table: Routing, helplines: Catalogue, where: str) -> None:
@@ -193,6 +200,9 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                 w = f"{where}: {section}.{name}.answering.{question}"
                 require(question in sections["questions"], w, f"unknown question '{question}'")
                 check_reply_helplines(Reply(name, bubbles), GENERAL_HELPLINES, None, helplines, w)
+            if reply.before_concern:
+                check_reply_helplines(Reply(name, reply.before_concern), GENERAL_HELPLINES, None, helplines,
+                                      f"{where}: {section}.{name}.before_concern")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     return Guidance(sections["concerns"], sections["followups"], sections["conversation"],
                     sections["questions"], buttons, sections["extras"])

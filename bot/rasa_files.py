@@ -46,6 +46,9 @@ def responses(g: Guidance) -> Dict[str, list]:
                         for concern, bubbles in reply.in_context.items()]
             variants += [{"condition": _condition(QUESTION_SLOT, question), **message, "text": bubbles[i]}
                          for question, bubbles in reply.answering.items()]
+            if reply.before_concern:  # no worry raised yet, no question open (null: the slot is empty)
+                variants.append({"condition": _condition(CONTEXT_SLOT, None) + _condition(QUESTION_SLOT, None),
+                                 **message, "text": reply.before_concern[i]})
             out[name] = variants + [message]
     return out
 
@@ -53,7 +56,7 @@ def responses(g: Guidance) -> Dict[str, list]:
 def tailored(g: Guidance) -> Dict[str, Reply]:
     """The replies the tailoring action follows: concerns, follow-ups, and the replies that
     may answer the bot's own question (the action then settles it)."""
-    answers = {name: reply for name, reply in g.conversation.items() if reply.answering}
+    answers = {name: reply for name, reply in g.conversation.items() if reply.answering or reply.before_concern}
     return {**g.concerns, **g.followups, **answers}
 
 

@@ -19,6 +19,7 @@ APP_EXTRAS = ("platform_steps:", "platform_privacy:")  # what those questions as
 # "which app?" (guidance.yaml questions), asked after the block-and-report steps when no app
 # is known; answered with an app, or skipped ("none": not asked again)
 PLATFORM_QUESTION, ASKED_AFTER = "ask_platform", "followup_block_report"
+FOLLOWUP = "followup_"  # the follow-up questions' intents
 ANSWERED_WITH_APP, SKIPPED_ANSWER, SKIPPED_PLATFORM = "inform_platform", "deny", "none"
 
 
@@ -32,13 +33,20 @@ def tailor(answered: str, **kwargs) -> List[str]:
     return [bubble for _, bubble in tailored(answered, **kwargs)]
 
 
+def asks_for_steps(answered: str, named_now: Sequence[str] = ()) -> bool:
+    """The message asks how to block and report on an app: a question about it, or any
+    follow-up question that names the app ("how do I stop him finding her on discord again?")."""
+    return answered in PLATFORM_QUESTIONS or (answered.startswith(FOLLOWUP) and bool(named_now))
+
+
 def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[List[str], List[str]]:
     """The extras not yet shown in this conversation, and their keys to remember. An extra
     comes back when what it says changes (another app, another age), or when the parent
     asks for it (how to block on the app)."""
     texts, keys = [], []
     for key, bubble in tailored(answered, **kwargs):
-        requested = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS and key.startswith(APP_EXTRAS)
+        requested = ((asks_for_steps(answered, kwargs.get("named_now", ())) or answered in PRIVACY_QUESTIONS)
+                     and key.startswith(APP_EXTRAS))
         if key in shown and not requested:
             continue
         texts.append(bubble)
@@ -67,13 +75,17 @@ def tailored(
     text: str = "",
     asked: Optional[str] = None,
     apps: Sequence[str] = (),
+    named_now: Sequence[str] = (),
+    context: Optional[str] = None,
     table: Optional[Routing] = None,
     lex: Optional[Lexicon] = None,
 ) -> List[Tuple[str, str]]:
     """(key, bubble) pairs; the key names the extra and what it was filled with.
     platform: the app this turn is about (the last named); apps: every app named in the
     conversation, for the questions about apps ("how do I block him?" after two were named);
-    asked: the bot's question last turn (an app named in answer to "which app?" gets its steps)."""
+    named_now: the apps this message names (a follow-up question naming one gets its steps);
+    asked: the bot's question last turn; context: the conversation's concern, if any (an app
+    named in answer to "which app?", or after a worry, gets its steps)."""
     table, lex = table or routing(), lex or lexicon()
     bubbles: List[Tuple[str, str]] = []
     concern = table.concerns.get(answered)
@@ -81,14 +93,15 @@ def tailored(
     if concern and others:
         bubbles.append((f"also_mentioned:{answered}:{','.join(others)}", extra("also_mentioned", others=_join(others))))
     found = lex.platform_for(platform) if platform else None
-    if answered == ANSWERED_WITH_APP and asked != PLATFORM_QUESTION:
+    if answered == ANSWERED_WITH_APP and asked != PLATFORM_QUESTION and not context:
         found = None  # "it's on Snapchat" out of the blue: asked what's happening there instead
-    about_apps = answered in PLATFORM_QUESTIONS | PRIVACY_QUESTIONS
+    steps_asked = asks_for_steps(answered, named_now)
+    about_apps = steps_asked or answered in PRIVACY_QUESTIONS
     named = [p for p in (lex.platform_for(a) for a in apps) if p] if about_apps and found else []
     for app in dict.fromkeys([*named, found] if found else []):
         if answered in PRIVACY_QUESTIONS:
             bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
-        elif answered in PLATFORM_QUESTIONS or (concern and answered not in NO_PLATFORM_TIPS):
+        elif steps_asked or (concern and answered not in NO_PLATFORM_TIPS):
             bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
     if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))

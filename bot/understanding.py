@@ -9,6 +9,7 @@ from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
+GIVING_AN_AGE = "inform_age"
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 
@@ -34,13 +35,15 @@ def understand(
     fell_back: bool = False,
     names_platform: bool = False,
     danger: float = 0.0,
+    gives_age: bool = False,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
     """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
     fell_back: the fallback classifier judged the top intent too unsure.
     names_platform: the message names an app or game (a PLATFORM entity).
-    danger: the separate danger-now model's score (bot.danger_model), 0..1."""
+    danger: the separate danger-now model's score (bot.danger_model), 0..1.
+    gives_age: the message gives an age (an AGE entity, or a bare "8")."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
@@ -57,8 +60,11 @@ def understand(
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
     child = child_is_typing(text)
-    if names_platform and not trigger and len(text.split()) <= SHORT_ANSWER_WORDS and top != NAMING_AN_APP:
+    short = len(text.split()) <= SHORT_ANSWER_WORDS
+    if names_platform and not trigger and short and top != NAMING_AN_APP:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
+    if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
+        return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
     if fell_back and not trigger and not child:
         if table.concern_mass(ranking) < table.rescue_concern_mass:
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")

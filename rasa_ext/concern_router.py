@@ -47,8 +47,9 @@ class ConcernRouter(GraphComponent):
         if len(kept) != len(entities):
             message.set(ENTITIES, kept, add_to_output=True)
         names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
+        gives_age = any(e.get("entity") == "AGE" for e in kept) or lexicon().is_bare_age(text)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
-                            danger=message.get(DANGER_KEY) or 0.0)
+                            danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age)
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

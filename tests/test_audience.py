@@ -13,6 +13,7 @@ from bot.audience import child_is_typing
     "im 16 m, a man online sent me money and now wants something back",
     "my mum took my phone because of the messages and now he's angry at me",
     "my form tutor saw the snapchat and said she'd have to tell someone",
+    "16 m here. got scammed and now theyre saying theyll ruin my life",
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -24,6 +25,7 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm 15 minutes from home and she's not answering",
     "my mum thinks I'm overreacting about my son's xbox friend",
     "we're a family of 5 and my 13 year old has a new online friend",
+    "16 months ago my son started gaming with people he doesn't know",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)

@@ -106,6 +106,21 @@ def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     assert understand(long, [("signs_device_use", 0.9)], names_platform=True).intent == "signs_device_use"
 
 
+def test_a_short_answer_giving_an_age_is_an_answer_not_out_of_scope():
+    assert understand("8", [("out_of_scope", 0.5)], gives_age=True).intent == "inform_age"
+    assert understand("she's 13", [("nlu_fallback", 0.3), ("greet", 0.2)], gives_age=True).intent == "inform_age"
+    # a young person introducing themselves is a child typing, and a worry stays a worry
+    assert understand("im 14", [("child_user", 0.6)], gives_age=True).intent == "child_user"
+    assert understand("she's 13 and on snap", [("gaming", 0.6)], gives_age=True, names_platform=True).intent != "inform_age"
+
+
+def test_a_bare_age_is_recognised_and_nothing_else_is():
+    from bot.entities import lexicon
+
+    assert all(lexicon().is_bare_age(t) for t in ("8", "thirteen", "year 7", "14!"))
+    assert not any(lexicon().is_bare_age(t) for t in ("ok", "2024", "snap", "no", "8 hours a day"))
+
+
 @pytest.mark.parametrize("text, ranking, intent", [
     ("hi there, sorry to bother you, my daughter is 14 and someone she met on a game keeps messaging her",
      [("greet", 0.6), ("unknown_contact", 0.3)], "unknown_contact"),

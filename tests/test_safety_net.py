@@ -47,6 +47,8 @@ EMERGENCIES = [
     "his note says he's gone to live with a girl he met online, his bed's not been slept in",
     "the man says he knows where she lives and is outside, he sent a picture of our front door",
     "we can't find him anywhere",
+    "she's just told me she's taken a load of paracetamol",
+    "he swallowed a packet of painkillers",
 ]
 
 NOT_EMERGENCIES = [
@@ -80,6 +82,7 @@ NOT_EMERGENCIES = [
     "should we delete her account so the man can't find her?",
     "how do I hide his tiktok so people cant find him in search",
     "I've heard there are settings for this but I can't find them",
+    "he has taken his meds and gone to bed",
 ]
 
 

@@ -47,9 +47,16 @@ def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():
     assert question("unknown_contact", None) is None
 
 
-def test_an_app_named_in_answer_gets_its_steps_and_out_of_the_blue_does_not():
+def test_an_app_named_in_answer_or_after_a_worry_gets_its_steps_and_out_of_the_blue_does_not():
     assert any(b.startswith("On Roblox:") for b in tailor("inform_platform", platform="roblox", asked="ask_platform"))
+    assert any(b.startswith("On Roblox:") for b in tailor("inform_platform", platform="roblox", context="gifts_money"))
     assert tailor("inform_platform", platform="roblox") == []
+
+
+def test_a_follow_up_question_naming_an_app_gets_its_steps():
+    out = tailor("followup_again", platform="discord", named_now=["discord"])
+    assert [b.split(":")[0] for b in out] == ["On Discord"]
+    assert tailor("followup_again", platform="discord") == []  # named earlier, not asked about
 
 
 def test_skipping_the_which_app_question_stops_it_being_asked():

@@ -58,6 +58,7 @@ def _reply(reply: Reply) -> str:
     # the same reply worded for a conversation's concern, or as the answer to the bot's question
     variants = [(f"When the conversation is about {concern}", bubbles) for concern, bubbles in reply.in_context.items()]
     variants += [(f"When it answers the question {question}", bubbles) for question, bubbles in reply.answering.items()]
+    variants += [("Before any worry has been raised", reply.before_concern)] if reply.before_concern else []
     for when, bubbles in variants:
         out.append(f'<p class="meta">{e(when)}:</p>' + "".join(f'<div class="bubble">{e(b)}</div>' for b in bubbles))
     return "\n".join(out)
