@@ -3,6 +3,7 @@
 
     TYG_RATE_PER_SENDER   default "20/minute"  (one conversation)
     TYG_RATE_PER_IP       default "300/minute" (one address; schools share one)
+    TYG_REDIS_URL, TYG_REDIS_PASSWORD   the shared store for replicas (as the lock store's)
     TYG_TRUSTED_PROXIES   default "127.0.0.1 ::1": peers (addresses or networks such as
                           172.16.0.0/12) whose X-Forwarded-For is believed
 
@@ -15,10 +16,23 @@ import ipaddress
 import os
 import secrets
 from typing import Iterable, Optional
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
+
+
+def with_password(url: Optional[str], password: Optional[str]) -> Optional[str]:
+    """The Redis address with TYG_REDIS_PASSWORD in it (compose starts Redis with
+    --requirepass), unless the address already carries one."""
+    if not url or not password:
+        return url
+    parts = urlsplit(url)
+    if parts.password:
+        return url
+    netloc = f":{quote(password, safe='')}@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _split(raw: str) -> list:
@@ -38,7 +52,7 @@ class RateLimits:
 
     @classmethod
     def from_env(cls) -> "RateLimits":
-        redis = os.environ.get("TYG_REDIS_URL")
+        redis = with_password(os.environ.get("TYG_REDIS_URL"), os.environ.get("TYG_REDIS_PASSWORD"))
         return cls(
             per_sender=os.environ.get("TYG_RATE_PER_SENDER", "20/minute"),
             per_ip=os.environ.get("TYG_RATE_PER_IP", "300/minute"),

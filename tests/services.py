@@ -11,6 +11,13 @@ import time
 from pathlib import Path
 
 
+def free_port() -> int:
+    """A port nothing listens on now (the system picks it), so tests never collide."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _wait_for_port(port: int, seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -54,12 +61,13 @@ def postgres(port: int):
 
 
 @contextlib.contextmanager
-def redis(port: int):
+def redis(port: int, password: str = None):
     server = shutil.which("redis-server")
     if not server:
         raise RuntimeError("Redis is not installed (make test installs Debian's redis-server)")
+    auth = ["--requirepass", password] if password else []  # as deploy/compose.yml starts it
     proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                             "--appendonly", "no", *auth], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         _wait_for_port(port, 20, "Redis")
         yield f"redis://127.0.0.1:{port}/0"

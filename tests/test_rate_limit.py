@@ -1,4 +1,5 @@
-from bot.rate_limit import RateLimits
+from bot.rate_limit import RateLimits, with_password
+from tests.services import free_port, redis
 
 
 def test_one_conversation_is_limited_alone():
@@ -30,3 +31,17 @@ def test_addresses_are_only_held_hashed():
     limits.allow("a", "203.0.113.7")
     held = repr(limits.storage.events) + repr(limits.storage.storage)
     assert "203.0.113.7" not in held and len(held) > 10
+
+
+def test_rate_limits_work_against_a_redis_that_needs_a_password(monkeypatch):
+    with redis(free_port(), password="s3cret pass/word") as url:
+        monkeypatch.setenv("TYG_REDIS_URL", url)
+        monkeypatch.setenv("TYG_REDIS_PASSWORD", "s3cret pass/word")
+        limits = RateLimits.from_env()
+        assert [limits.allow("a", "203.0.113.7") for _ in range(2)] == [True, True]
+
+
+def test_a_password_already_in_the_address_is_kept():
+    assert with_password("redis://:inline@host:6379/0", "other") == "redis://:inline@host:6379/0"
+    assert with_password("redis://host:6379/1", "p@ss") == "redis://:p%40ss@host:6379/1"
+    assert with_password("redis://host/0", None) == "redis://host/0"
