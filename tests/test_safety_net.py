@@ -49,6 +49,8 @@ EMERGENCIES = [
     "we can't find him anywhere",
     "she's just told me she's taken a load of paracetamol",
     "he swallowed a packet of painkillers",
+    "she said she was at the library but it's closed and she isn't there, her phone is switched off",
+    "he never arrived at his mate's and he's not answering",
 ]
 
 NOT_EMERGENCIES = [
@@ -83,6 +85,8 @@ NOT_EMERGENCIES = [
     "how do I hide his tiktok so people cant find him in search",
     "I've heard there are settings for this but I can't find them",
     "he has taken his meds and gone to bed",
+    "she wasn't at school today and I only found out later, she's home now",
+    "he never turned up to football practice, is that a sign something is wrong?",
 ]
 
 
