@@ -1,19 +1,33 @@
 """How often each school or website link is used: one aggregate count per (source, topic),
 nothing else. No time, no address, no session id, so a count can never be tied to a person.
+The counts live in the conversation database (bot/storage.py: SQLite by default, PostgreSQL
+when configured), in the table `link_visits`; retention never deletes them.
 
     python -m bot.source_counts          # print the counts
 """
 import json
 import os
 import re
-import threading
-from pathlib import Path
 from typing import Dict, Optional
 
-from bot.storage import data_dir
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+
+from bot import storage
 
 SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
-DEFAULT_FILE = data_dir() / "source_counts.json"
+NO_TOPIC = "none"
+LEGACY_FILE = "source_counts.json"  # where an earlier version kept them; imported once
+
+_META = sa.MetaData()
+VISITS = sa.Table(
+    "link_visits", _META,
+    sa.Column("source", sa.String(60), primary_key=True),
+    sa.Column("topic", sa.String(60), primary_key=True),
+    sa.Column("visits", sa.Integer, nullable=False),
+)
+_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # both can upsert
 
 
 def clean_source(raw) -> Optional[str]:
@@ -25,29 +39,41 @@ def clean_source(raw) -> Optional[str]:
 
 
 class SourceCounts:
-    """Counts kept in a small JSON file, written atomically so a crash never corrupts it."""
+    """Counts kept as one row per (source, topic), each use one upsert, so two web servers
+    (or two threads) never lose a count."""
 
-    def __init__(self, path: Path = DEFAULT_FILE):
-        self.path = Path(path)
-        self._lock = threading.Lock()
+    def __init__(self, eng: Optional[Engine] = None):
+        self.engine = eng or storage.engine()
+        _META.create_all(self.engine, tables=[VISITS])
+        self._import_legacy_file()
+
+    def add(self, source: str, topic: str = NO_TOPIC, by: int = 1) -> int:
+        insert = _INSERT[self.engine.dialect.name](VISITS).values(source=source, topic=topic, visits=by)
+        upsert = insert.on_conflict_do_update(index_elements=["source", "topic"],
+                                              set_={"visits": VISITS.c.visits + by})
+        where = (VISITS.c.source == source) & (VISITS.c.topic == topic)
+        with self.engine.begin() as db:
+            db.execute(upsert)
+            return db.execute(sa.select(VISITS.c.visits).where(where)).scalar_one()
 
     def read(self) -> Dict[str, Dict[str, int]]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+        counts: Dict[str, Dict[str, int]] = {}
+        with self.engine.connect() as db:
+            for source, topic, visits in db.execute(sa.select(VISITS.c.source, VISITS.c.topic, VISITS.c.visits)):
+                counts.setdefault(source, {})[topic] = visits
+        return counts
 
-    def add(self, source: str, topic: str = "none") -> int:
-        with self._lock:
-            counts = self.read()
-            per_topic = counts.setdefault(source, {})
-            per_topic[topic] = per_topic.get(topic, 0) + 1
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(counts, indent=1, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, self.path)
-            return per_topic[topic]
+    def _import_legacy_file(self) -> None:
+        path = storage.data_dir() / LEGACY_FILE
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        for source, per_topic in (old.items() if isinstance(old, dict) else ()):
+            for topic, n in (per_topic.items() if isinstance(per_topic, dict) else ()):
+                if clean_source(source) and isinstance(topic, str) and isinstance(n, int) and n > 0:
+                    self.add(clean_source(source), topic[:60], n)
+        os.replace(path, path.with_suffix(".imported"))
 
 
 def main() -> None:

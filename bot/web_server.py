@@ -5,7 +5,7 @@ connect to the Rasa server directly (socket.io, REST as fallback).
     python -m bot.web_server        # WEB_PORT (8080); see README "Configuration"
 
 Privacy: no access log (it would hold addresses and link sources), and the only thing
-recorded is an aggregate count per link source. POST /api/forget deletes a conversation.
+recorded is an aggregate count per link source, in the conversation database. POST /api/forget deletes a conversation.
 """
 import asyncio
 import html
@@ -21,7 +21,8 @@ from aiohttp import web
 from bot import storage
 from bot.catalogue import catalogue
 from bot.privacy import page_html
-from bot.source_counts import SourceCounts, clean_source
+from bot.rate_limit import RateLimits
+from bot.source_counts import NO_TOPIC, SourceCounts, clean_source
 from bot.staff import console as staff_console
 from bot.tools.paths import ROOT
 from bot.topics import topics
@@ -78,6 +79,7 @@ async def page(request: web.Request) -> web.Response:
     text = text.replace("{{CONFIG_JSON}}", config)
     text = text.replace("{{TITLE}}", html.escape(widget_config()["texts"]["title"]))
     response = web.Response(text=text, content_type="text/html", charset="utf-8")
+    response.enable_compression()  # gzip when the browser accepts it
     security_headers(request, response)
     return response
 
@@ -87,6 +89,7 @@ async def static(request: web.Request) -> web.StreamResponse:
     if not path.is_file():
         raise web.HTTPNotFound(text=f"{request.path} is not built; run make run")
     response = web.Response(body=path.read_bytes(), content_type=content_type, charset="utf-8")
+    response.enable_compression()  # 75 KB of page, widget and socket.io client become about 24
     response.headers["Access-Control-Allow-Origin"] = "*"  # the widget can be embedded anywhere
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
@@ -108,16 +111,24 @@ async def helplines_json(request: web.Request) -> web.Response:
 
 
 async def visit(request: web.Request) -> web.Response:
-    """Count one use of a school link: the source and topic only."""
+    """Count one use of a school link: the source and topic only. A bad body is a 400; too
+    many from one address, a 429 (the count is the only thing recorded, so it is kept honest)."""
     try:
         body = json.loads(await request.text())
     except ValueError:
         body = None
     source = clean_source(body.get("source")) if isinstance(body, dict) else None
-    if source is None:
-        raise web.HTTPBadRequest(text="expected {\"source\": \"letters-digits-dashes\"}")
-    topic = body.get("topic") if body.get("topic") in topics() else "none"
-    request.app["counts"].add(source, topic)
+    topic = body.get("topic", NO_TOPIC) if isinstance(body, dict) else None
+    if source is None or not isinstance(topic, (str, type(None))):
+        raise web.HTTPBadRequest(text='expected {"source": "letters-digits-dashes", "topic": "a topic"}')
+    limits = request.app["limits"]
+    if not limits.allow(None, limits.client_address(request.remote, request.headers.get("X-Forwarded-For"))):
+        raise web.HTTPTooManyRequests(text="too many requests; try again in a minute")
+    topic = topic if topic in topics() else NO_TOPIC
+    try:  # a database write: off the event loop
+        await asyncio.get_running_loop().run_in_executor(None, request.app["counts"].add, source, topic)
+    except Exception as exc:  # a count is never worth an error on the parent's page
+        print(f"visit not counted: {type(exc).__name__}", flush=True)
     response = web.Response(status=204)
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
@@ -170,9 +181,10 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def make_app(counts: SourceCounts = None) -> web.Application:
+def make_app(counts: SourceCounts = None, limits: RateLimits = None) -> web.Application:
     app = web.Application(client_max_size=16 * 1024)
     app["counts"] = counts or SourceCounts()
+    app["limits"] = limits or RateLimits.from_env()
     for path in PAGES:
         if path != "/staff":
             app.router.add_get(path, page)

@@ -6,12 +6,22 @@ import re
 import pytest
 import requests
 
+from sqlalchemy.engine import make_url
+
 from bot.catalogue import digits
 from bot.topics import topics
 from bot.widget_config import widget_config
 from tests.conftest import bubble_texts
 
 pytestmark = pytest.mark.servers
+
+
+def link_counts(data_dir):
+    """The link counts the running web server has stored in its database."""
+    from bot import storage
+    from bot.source_counts import SourceCounts
+
+    return SourceCounts(storage.engine(make_url(f"sqlite:///{data_dir / 'conversations.db'}"))).read()
 
 
 @pytest.fixture
@@ -52,14 +62,54 @@ def test_widget_files_and_the_bundled_socket_io_client_are_served(web):
     assert requests.get(web + "/web/widget.js", timeout=10).status_code == 404
 
 
+def test_pages_and_scripts_are_compressed_for_a_parents_phone(web):
+    sent = plain = 0
+    for path in ("/", "/widget.js", "/widget.css", "/vendor/socket.io.min.js"):
+        reply = requests.get(web + path, headers={"Accept-Encoding": "gzip"}, stream=True, timeout=10)
+        assert reply.headers.get("Content-Encoding") == "gzip", path
+        sent += len(reply.raw.read(decode_content=False))
+        plain += len(requests.get(web + path, headers={"Accept-Encoding": "identity"}, timeout=10).content)
+    assert sent < plain / 2
+
+
 def test_visit_counts_only_a_source_and_topic(web, data_dir):
     for body in ("not json", json.dumps({"source": "Bad Source!"}), json.dumps(["x"]), ""):
         assert requests.post(web + "/api/visit", data=body, timeout=10).status_code == 400
     assert requests.post(web + "/api/visit", data=json.dumps({"source": "count-test", "topic": "talking"}),
                          timeout=10).status_code == 204
     requests.post(web + "/api/visit", data=json.dumps({"source": "count-test", "topic": "<b>"}), timeout=10)
-    counts = json.loads((data_dir / "source_counts.json").read_text())
-    assert counts["count-test"] == {"talking": 1, "none": 1}
+    assert link_counts(data_dir)["count-test"] == {"talking": 1, "none": 1}
+
+
+@pytest.mark.parametrize("body", [
+    {"source": "school-a", "topic": ["gaming"]}, {"source": "school-a", "topic": {"a": 1}},
+    {"source": "school-a", "topic": 7}, ["school-a"], "school-a", {"source": ["school-a"]},
+])
+def test_visit_refuses_a_malformed_body_with_400_not_500(web, body):
+    assert requests.post(web + "/api/visit", data=json.dumps(body), timeout=10).status_code == 400
+
+
+def test_visit_is_rate_limited_per_address(tmp_path):
+    """In process, with the limit low and the test's own address not a trusted proxy."""
+    import asyncio
+    import concurrent.futures
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot import storage
+    from bot.rate_limit import RateLimits
+    from bot.source_counts import SourceCounts
+    from bot.web_server import make_app
+
+    async def three_visits():
+        counts = SourceCounts(storage.engine(make_url(f"sqlite:///{tmp_path / 'c.db'}")))
+        app = make_app(counts, RateLimits(per_ip="2/minute", trusted_proxies=[]))
+        async with TestClient(TestServer(app)) as client:
+            return [(await client.post("/api/visit", data='{"source": "school-a"}')).status for _ in range(3)]
+
+    # a thread of its own: the browser tests' Playwright keeps an event loop in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, three_visits()).result(60) == [204, 204, 429]
 
 
 def test_qr_code_is_an_svg_of_the_school_link(web):

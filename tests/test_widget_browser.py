@@ -1,6 +1,5 @@
 """The chat widget in real headless Chromium, against the real web, Rasa and action servers:
 what a parent on a phone or a desktop actually sees and can do."""
-import json
 import re
 import time
 
@@ -8,6 +7,7 @@ import pytest
 
 from bot.catalogue import digits
 from bot.widget_config import widget_config
+from tests.test_web_server import link_counts
 
 pytestmark = pytest.mark.servers
 
@@ -147,13 +147,11 @@ def test_a_school_link_opens_on_its_topic_and_only_counts_the_source(new_page, d
     first = bot_bubbles(page).first.inner_text()
     assert "game" in first.lower() and "0808 800 5000" in first
     assert page.locator(".tyg-user").count() == 0  # the topic is not shown as if the parent typed it
-    counts = json.loads((data_dir / "source_counts.json").read_text())
-    assert counts["st-marys-test"] == {"gaming": 1}
+    assert link_counts(data_dir)["st-marys-test"] == {"gaming": 1}
     page.reload()
     wait_for_reply(page)
     assert bot_bubbles(page).count() == 2  # not opened a second time
-    counts = json.loads((data_dir / "source_counts.json").read_text())
-    assert counts["st-marys-test"] == {"gaming": 1}  # one conversation, one count
+    assert link_counts(data_dir)["st-marys-test"] == {"gaming": 1}  # one conversation, one count
 
 
 def test_unknown_topic_opens_an_ordinary_chat(new_page):
