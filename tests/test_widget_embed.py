@@ -40,6 +40,32 @@ def test_one_script_tag_embeds_the_widget_on_another_site(new_page, bot, school_
     assert page.errors == []
 
 
+def test_esc_on_the_schools_own_page_stays_there_and_esc_in_the_widget_leaves(new_page, bot, school_site):
+    folder, origin = school_site
+    page = new_page(None)
+    snippet = f'<script src="{page.base}/widget.js" data-bot-url="http://localhost:{bot.rasa_port}" async></script>'
+    (folder / "search.html").write_text(
+        f'<!doctype html><html lang="en"><title>School</title><input id="site-search" aria-label="Search">{snippet}')
+    page.goto(origin + "/search.html")
+    page.wait_for_selector(".tyg-embed .tyg-input")
+    page.fill("#site-search", "term dates")
+    page.press("#site-search", "Escape")
+    page.wait_for_timeout(300)
+    assert page.url == origin + "/search.html" and page.locator(".tyg-embed").count() == 1
+    exit_url = page.evaluate("window.tygWidget.config.exit_url")
+    page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body="<p>ok</p>"))
+    page.press(".tyg-embed .tyg-input", "Escape")
+    page.wait_for_url(exit_url + "**")
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
+def test_the_schools_page_opens_on_its_heading_not_a_blank_screen(new_page, width, height):
+    page = new_page("/schools", width=width, height=height)
+    page.wait_for_function("document.getElementById('schools-title').textContent.length > 0")
+    top = page.evaluate("document.getElementById('schools-title').getBoundingClientRect().bottom")
+    assert 0 < top <= height, f"the heading starts {top}px down a {height}px window"
+
+
 def test_rest_is_used_when_socket_io_cannot_load(new_page):
     page = new_page(None)
     sockets = []

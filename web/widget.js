@@ -173,7 +173,9 @@
       }
     });
     box.appendChild(form);
-    document.addEventListener("keydown", function (e) {
+    // Esc leaves quickly, but only from inside the widget when it is embedded: on a school's
+    // site, Esc in the site's own search box must not navigate away
+    (this.options.wholePage ? document : this.root).addEventListener("keydown", function (e) {
       if (e.key === "Escape" || e.key === "Esc") self.exit();
     });
     this.root.appendChild(box);
@@ -477,6 +479,7 @@
       return loadSocketIo().then(function () { return config; });
     }).then(function (config) {
       var root = data.mount ? document.querySelector(data.mount) : null;
+      var wholePage = !!root;  // mounted in a page of our own, not embedded on another site
       if (!root) {
         loadStyles();
         root = el("section", "tyg-embed");
@@ -492,7 +495,8 @@
         assetsUrl: scriptBase,
         topic: data.topic || params.get("topic"),
         source: data.source || params.get("src"),
-        heading: data.heading || (root.dataset && root.dataset.heading)
+        heading: data.heading || (root.dataset && root.dataset.heading),
+        wholePage: wholePage
       });
     });
   }
