@@ -82,3 +82,10 @@ def test_one_click_saves_the_conversation_as_a_script_that_replays(new_page, bot
     result = play(script, bot.rasa_port)
     assert result.passed, [(c.what, c.reason) for c in result.checks if not c.passed]
     assert len(result.checks) >= 3
+
+
+def test_the_rasa_api_token_is_not_in_the_process_list(bot):
+    """Every user of the machine can read a process's argv: the token goes by the environment."""
+    assert bot.api_token
+    cmdline = open(f"/proc/{bot.rasa.pid}/cmdline", "rb").read().decode("utf-8", "replace")
+    assert "rasa_ext.run_with_token" in cmdline and bot.api_token not in cmdline

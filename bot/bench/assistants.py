@@ -13,7 +13,8 @@ import yaml
 
 from bot.catalogue import catalogue
 from bot.tools.paths import RASA, ROOT, quiet_env, serving_env
-from bot.tools.serve import endpoints_yaml, stop_process
+from bot.tools.processes import spawn, stop_process
+from bot.tools.serve import endpoints_yaml
 
 
 @dataclass
@@ -31,9 +32,7 @@ class Assistant:
         return env
 
     def _popen(self, cmd, log_name: str, cwd: Path, env: Optional[dict] = None) -> subprocess.Popen:
-        log = open(self.folder / log_name, "ab")
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env or self.env(), stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = spawn(cmd, self.folder / log_name, cwd, env or self.env())
         self.processes.append(proc)
         return proc
 

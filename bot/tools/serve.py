@@ -28,6 +28,8 @@ from typing import List, Optional
 from urllib.parse import urlsplit
 
 from bot.staff.console import staff_token
+from bot.tools.processes import spawn, stop_process  # noqa: F401 (stop_process: used by the tests)
+from rasa_ext.run_with_token import TOKEN_VARIABLE
 from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
 
 
@@ -60,11 +62,8 @@ class Bot:
     endpoints: Optional[Path] = None
 
     def start_actions(self) -> None:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / f"actions-{self.action_port}.log", "ab")
-        self.action = subprocess.Popen(
-            [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=quiet_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.action = spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
+                            self.log_dir / f"actions-{self.action_port}.log", ROOT, quiet_env())
         self.processes.append(self.action)
         wait_for(lambda: http_json(f"http://127.0.0.1:{self.action_port}/health", timeout=2), 120,
                  "action server")
@@ -93,12 +92,11 @@ class Bot:
         elif staff_token() and not self.api_token:
             # the staff console reads trackers through Rasa's API: on, with a random token
             self.api_token = secrets.token_hex(32)
-        if self.api_token:
-            # "=": a token may start with "-", which argparse would take for an option
-            cmd += ["--enable-api", f"--auth-token={self.api_token}"]
-        log = open(self.log_dir / f"rasa-{self.rasa_port}.log", "ab")
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=serving_env(), stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        env = serving_env()
+        if self.api_token:  # in the environment, never in argv (the process list shows argv)
+            cmd = [sys.executable, "-m", "rasa_ext.run_with_token", *cmd[2:], "--enable-api"]
+            env[TOKEN_VARIABLE] = self.api_token
+        proc = spawn(cmd, self.log_dir / f"rasa-{self.rasa_port}.log", ROOT, env)
         self.rasa = proc
         self.processes.append(proc)
         # ready means a real answer: the first message also pays TensorFlow's lazy start-up
@@ -116,9 +114,8 @@ class Bot:
         env = quiet_env()
         env.update({"WEB_PORT": str(self.web_port), "RASA_PORT": str(self.rasa_port),
                     "TYG_RASA_API_TOKEN": self.api_token or ""})
-        log = open(self.log_dir / f"web-{self.web_port}.log", "ab")
-        proc = subprocess.Popen([sys.executable, "-m", "bot.web_server"], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = spawn([sys.executable, "-m", "bot.web_server"], self.log_dir / f"web-{self.web_port}.log",
+                     ROOT, env)
         self.processes.append(proc)
         wait_for(lambda: http_json(f"http://127.0.0.1:{self.web_port}/healthz", timeout=2), 60,
                  "web server", alive=proc)
@@ -165,17 +162,6 @@ def load_secrets(path: Optional[Path] = None) -> None:
         if line and not line.startswith("#") and "=" in line:
             key, _, value = line.partition("=")
             os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
-
-
-def stop_process(proc: subprocess.Popen) -> None:
-    """SIGTERM to the process group, then SIGKILL after 20 s."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def wait_for(probe, seconds: float, what: str, alive: Optional[subprocess.Popen] = None) -> None:
