@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test install chromium services build flows review bench profile load retention train eval validate crossval lock clean
+.PHONY: run test test-fast install chromium services build flows review bench profile load retention train eval validate crossval lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -54,6 +54,10 @@ validate: build
 
 test: install chromium services
 	$(PY) -m pytest
+
+# the unit tier only (code and content, no model, servers, browser or databases): under a minute
+test-fast: install
+	$(PY) -m pytest -m unit -q
 
 # play every staff conversation script (tests/conversations/) and write results/flows/report.html
 flows: build

@@ -14,6 +14,7 @@ import yaml
 from bot.catalogue import catalogue
 from bot.content_files import CONTENT_DIR
 from bot.tools.serve import Bot, send
+from tests.services import free_port
 
 
 @contextlib.contextmanager
@@ -58,25 +59,28 @@ def data_dir(tmp_path_factory):
     """Where the servers started by the tests keep their data (link counts, saved scripts),
     not var/ or tests/conversations/; and a staff token for this run only."""
     path = tmp_path_factory.mktemp("data")
-    os.environ["TYG_DATA_DIR"] = str(path)
-    os.environ["TYG_SCRIPTS_DIR"] = str(path / "conversations")  # scripts the console saves
-    os.environ.setdefault("TYG_STAFF_TOKEN", secrets.token_urlsafe(24))  # the console is on
-    return path
+    token = os.environ.get("TYG_STAFF_TOKEN") or secrets.token_urlsafe(24)  # the console is on
+    # scripts the console saves go to TYG_SCRIPTS_DIR; all three are put back afterwards
+    with environment(TYG_DATA_DIR=str(path), TYG_SCRIPTS_DIR=str(path / "conversations"), TYG_STAFF_TOKEN=token):
+        yield path
 
 
 @pytest.fixture(scope="session")
 def bot(model, data_dir):
     # a low per-address limit, so the rate-limit test need not send hundreds of messages
     # (local tools without X-Forwarded-For, like the other tests, have no address limit)
-    os.environ.setdefault("TYG_RATE_PER_IP", "40/minute")
-    running = Bot(model, int(os.environ.get("TEST_RASA_PORT", 5105)),
-                  int(os.environ.get("TEST_ACTION_PORT", 5155)),
-                  int(os.environ.get("TEST_WEB_PORT", 5180)))
-    try:
-        running.start()
-        yield running
-    finally:
-        running.stop()
+    with environment(TYG_RATE_PER_IP=os.environ.get("TYG_RATE_PER_IP", "40/minute")):
+        running = Bot(model, _port("TEST_RASA_PORT"), _port("TEST_ACTION_PORT"), _port("TEST_WEB_PORT"))
+        try:
+            running.start()
+            yield running
+        finally:
+            running.stop()
+
+
+def _port(variable: str) -> int:
+    """A port set in the environment, or a free one (tests never collide with a running bot)."""
+    return int(os.environ.get(variable) or free_port())
 
 
 class Chat:
@@ -154,3 +158,24 @@ def pytest_terminal_summary(terminalreporter):
     if shots:
         terminalreporter.write_line(f"screenshots of the widget: {SCREENSHOTS} "
                                     f"({', '.join(p.name for p in shots)})")
+
+
+# Tiers, for `make test-fast` (unit only) and for choosing what to run. A test's tier follows
+# from what it needs: the trained model, running servers, a browser, PostgreSQL or Redis, or a
+# long run. Everything else is a unit test.
+TIER_BY_FIXTURE = {"model": "model", "bot": "servers", "chat": "servers", "browser": "browser",
+                   "new_page": "browser"}
+INFRA_MODULES = {"test_lock_store", "test_replicas"}  # start PostgreSQL or Redis themselves
+SLOW_MODULES = {"test_bench", "test_load", "test_faults", "test_replicas"}
+TIERS = ("model", "servers", "browser", "infra", "slow")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        tiers = {TIER_BY_FIXTURE[f] for f in item.fixturenames if f in TIER_BY_FIXTURE}
+        tiers |= {"infra"} if module in INFRA_MODULES or item.get_closest_marker("infra") else set()
+        tiers |= {"slow"} if module in SLOW_MODULES else set()
+        tiers |= {"model"} if "servers" in tiers or "browser" in tiers else set()  # they serve the model
+        for tier in tiers | ({"unit"} if not tiers and not item.get_closest_marker("servers") else set()):
+            item.add_marker(tier)

@@ -12,6 +12,7 @@ import pytest
 from bot.bench.load import references, run_rest, scripts
 from bot.tools.serve import Bot, send
 from tests.conftest import bubble_texts, environment
+from tests.services import free_port
 
 pytestmark = pytest.mark.servers
 
@@ -21,7 +22,7 @@ def fault_bot(model, tmp_path_factory):
     data = tmp_path_factory.mktemp("fault-data")
     # TYG_DB_MAX_MB: a cap the "disk full" test can reach
     with environment(TYG_DATA_DIR=str(data), TYG_DB_MAX_MB="4"):
-        running = Bot(model, 5805, 5855)
+        running = Bot(model, free_port(), free_port())
         try:
             running.start()
             running.db = data / "conversations.db"

@@ -13,7 +13,7 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa_ext.lock_store import AtomicRedisLockStore
 from tests import services
 
-PORT = 6391
+PORT = services.free_port()
 SERVERS = 8
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.rate_limit import RateLimits, with_password
 from tests.services import free_port, redis
 
@@ -33,6 +35,7 @@ def test_addresses_are_only_held_hashed():
     assert "203.0.113.7" not in held and len(held) > 10
 
 
+@pytest.mark.infra
 def test_rate_limits_work_against_a_redis_that_needs_a_password(monkeypatch):
     with redis(free_port(), password="s3cret pass/word") as url:
         monkeypatch.setenv("TYG_REDIS_URL", url)

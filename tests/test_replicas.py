@@ -14,14 +14,15 @@ from tests import services
 from tests.conftest import environment
 
 pytestmark = pytest.mark.servers
-PG_PORT, REDIS_PORT = 5439, 6389
+PG_PORT, REDIS_PORT = services.free_port(), services.free_port()
 
 
 @pytest.fixture(scope="module")
 def replicas(model):
     with services.postgres(PG_PORT) as pg_url, services.redis(REDIS_PORT) as redis_url, \
             environment(TYG_DATABASE_URL=pg_url, TYG_REDIS_URL=redis_url):
-        first, second = Bot(model, 5905, 5955), Bot(model, 5906, 5955)
+        actions = services.free_port()
+        first, second = Bot(model, services.free_port(), actions), Bot(model, services.free_port(), actions)
         try:
             first.start()  # the action server and the first replica
             second.start_rasa()  # the second replica, same action server

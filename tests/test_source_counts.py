@@ -53,6 +53,7 @@ def test_counts_from_an_earlier_versions_file_are_imported_once(tmp_path, databa
     assert SourceCounts(database).read() == {"school-a": {"gaming": 3}}  # not twice
 
 
+@pytest.mark.infra
 def test_counts_in_postgresql_from_two_writers_at_once():
     from tests.services import free_port, postgres
 
