@@ -65,15 +65,20 @@ class DangerModelUse:
 
 
 @dataclass(frozen=True)
-class OlderContact:
-    """An adult's age in a message the classifier reads as warning signs or a general
-    question ("she's been messaging a 28-year-old") makes it a contact worry."""
+class Redirect:
+    """A reading the message's words correct: when the chosen concern is one of `instead_of`,
+    a `when` pattern matches and no `unless` pattern does, the message is answered as `to`
+    ("she's been messaging a 28-year-old" read as signs is a contact worry)."""
+    name: str
     to: str
     instead_of: Tuple[str, ...]
     when: Tuple[re.Pattern, ...]
+    unless: Tuple[re.Pattern, ...] = ()
 
     def applies(self, chosen: str, text: str) -> bool:
-        return chosen in self.instead_of and any(p.search((text or "").lower()) for p in self.when)
+        text = (text or "").lower()
+        return (chosen in self.instead_of and any(p.search(text) for p in self.when)
+                and not any(p.search(text) for p in self.unless))
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class Routing:
     when_unsure: str
     small_talk: SmallTalk
     danger_model: DangerModelUse
-    older_contact: Optional[OlderContact] = None
+    redirects: Tuple[Redirect, ...] = ()
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -138,8 +143,9 @@ class Routing:
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
         chosen = ordered[0]
         reason = "top intent" if chosen == top else f"more serious than, or instead of, '{top}'"
-        if self.older_contact and self.older_contact.applies(chosen, text):
-            return Decision(self.older_contact.to, tuple(ordered), "an adult's age in a message about signs")
+        for redirect in self.redirects:
+            if redirect.applies(chosen, text):
+                return Decision(redirect.to, tuple(c for c in ordered if c != redirect.to), f"redirect: {redirect.name}")
         return Decision(chosen, tuple(ordered[1:]), reason)
 
     def helplines_for(self, concern: str) -> Tuple[str, ...]:
@@ -201,7 +207,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
             "'when_unsure' must be a concern that needs no evidence")
     return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure,
                    _small_talk(data.get("small_talk"), where), _danger_model(data.get("danger_model"), where),
-                   _older_contact(data.get("older_contact"), concerns, where))
+                   _redirects(data.get("redirects"), concerns, where))
 
 
 def _fraction(value, where: str, name: str) -> float:
@@ -231,23 +237,32 @@ def _danger_model(spec, where: str) -> DangerModelUse:
     return DangerModelUse(alone, support)
 
 
-def _older_contact(spec, concerns: Dict[str, Concern], where: str) -> Optional[OlderContact]:
-    if spec is None:
-        return None
-    w = f"{where}: older_contact"
-    require(isinstance(spec, dict) and set(spec) == {"to", "instead_of", "when"}, w,
-            "needs exactly 'to', 'instead_of' and 'when'")
-    require(spec["to"] in concerns, w, f"unknown concern '{spec['to']}'")
-    unknown = [c for c in spec["instead_of"] or () if c not in concerns]
-    require(spec["instead_of"] and not unknown, w, f"'instead_of' must list known concerns, not {unknown}")
-    require(all(concerns[c].severity < concerns[spec["to"]].severity for c in spec["instead_of"]), w,
-            "'instead_of' may only list concerns less serious than 'to'")
+REDIRECT_KEYS = {"to", "instead_of", "when", "unless"}
+
+
+def _patterns(raw, where: str, key: str) -> Tuple[re.Pattern, ...]:
     try:
-        patterns = tuple(re.compile(p) for p in spec["when"])
+        return tuple(re.compile(p) for p in raw or ())
     except (re.error, TypeError) as exc:
-        raise ContentError(f"{w}: bad 'when' pattern: {exc}") from exc
-    require(patterns, w, "'when' needs at least one pattern")
-    return OlderContact(spec["to"], tuple(spec["instead_of"]), patterns)
+        raise ContentError(f"{where}: bad '{key}' pattern: {exc}") from exc
+
+
+def _redirects(spec, concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:
+    out = []
+    for name, raw in (spec or {}).items():
+        w = f"{where}: redirects.{name}"
+        require(isinstance(raw, dict) and {"to", "instead_of", "when"} <= set(raw) <= REDIRECT_KEYS, w,
+                "needs 'to', 'instead_of' and 'when', and may have 'unless'")
+        require(raw["to"] in concerns, w, f"unknown concern '{raw['to']}'")
+        unknown = [c for c in raw["instead_of"] or () if c not in concerns]
+        require(raw["instead_of"] and not unknown, w, f"'instead_of' must list known concerns, not {unknown}")
+        # a redirect may never make a message less serious than the classifier's reading
+        require(all(concerns[c].severity <= concerns[raw["to"]].severity for c in raw["instead_of"]), w,
+                "'instead_of' may only list concerns no more serious than 'to'")
+        when = _patterns(raw["when"], w, "when")
+        require(when, w, "'when' needs at least one pattern")
+        out.append(Redirect(name, raw["to"], tuple(raw["instead_of"]), when, _patterns(raw.get("unless"), w, "unless")))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

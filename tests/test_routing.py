@@ -184,3 +184,38 @@ def test_an_adults_age_turns_a_reading_of_signs_into_a_contact_worry(text):
 ])
 def test_without_a_contacts_adult_age_the_reading_stands(text, ranking):
     assert routing().decide(ranking, text=text).concern == ranking[0][0]
+
+
+@pytest.mark.parametrize("text", [
+    "man on tiktok keeps messaging her, says he's 17, asks for pics",
+    "someone on roblox asked him for a photo in his pants",
+    "my daughter was asked to send nudes by a boy she met on a game",
+])
+def test_pictures_asked_for_and_none_sent_are_a_contact_worry(text):
+    decision = routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text)
+    assert decision.concern == "unknown_contact" and decision.reason == "redirect: pictures_asked_for"
+
+
+@pytest.mark.parametrize("text", [
+    "he asked for pics and she sent them",
+    "a photo of her has been shared round the school",
+    "how do I get the picture he asked for taken down",
+])
+def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
+    assert routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text).concern == "nude_images"
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["redirects"]["pictures_asked_for"].update(to="signs_secrecy"), "no more serious"),
+    (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "may have 'unless'"),
+    (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
+])
+def test_bad_redirects_are_rejected_on_load(tmp_path, edit, message):
+    from bot.catalogue import load_catalogue
+    from bot.content_files import ContentError
+    from bot.routing import load_routing
+    from tests.conftest import edited_content
+
+    d = edited_content(tmp_path, "routing.yaml", edit)
+    with pytest.raises(ContentError, match=message):
+        load_routing(d, load_catalogue(d))
