@@ -36,6 +36,8 @@ class Helpline:
     how: Optional[str] = None
     notes: Optional[str] = None
     hours: Optional[str] = None
+    # the link is another service's site (Report Remove lives on Childline's): it does not name this one
+    link_is_shared: bool = False
 
     @property
     def contact(self) -> str:
@@ -58,7 +60,7 @@ class Helpline:
             found.append(re.compile(r"(?<!\d)" + digits(self.phone) + r"(?!\d)"))
         if self.email:
             found.append(re.compile(re.escape(self.email), re.I))
-        if self.url and self.url.rstrip("/") != "https://www.childline.org.uk":
+        if self.url and not self.link_is_shared:
             found.append(re.compile(re.escape(bare_link(self.url).rstrip("/")), re.I))
         if not self.phone:  # services without a number are named instead
             found.append(re.compile(r"\b" + re.escape(self.spoken).replace(r"\ ", r"\s*") + r"\b", re.I))
@@ -105,7 +107,7 @@ class Catalogue:
 def _helpline(key: str, raw: dict, where: str) -> Helpline:
     require(isinstance(raw, dict), where, "must be a mapping")
     allowed = {"name", "spoken", "phone", "textphone", "email", "url", "how", "for",
-               "anonymous", "notes", "last_checked", "hours"}
+               "anonymous", "notes", "last_checked", "hours", "link_is_shared"}
     unknown = set(raw) - allowed
     require(not unknown, where, f"unknown fields {sorted(unknown)}")
     for field in ("name", "spoken", "for"):
@@ -129,7 +131,7 @@ def _helpline(key: str, raw: dict, where: str) -> Helpline:
         phone=str(raw["phone"]) if raw.get("phone") else None,
         textphone=str(raw["textphone"]) if raw.get("textphone") else None,
         email=raw.get("email"), url=raw.get("url"), how=raw.get("how"),
-        notes=raw.get("notes"), hours=raw.get("hours"),
+        notes=raw.get("notes"), hours=raw.get("hours"), link_is_shared=bool(raw.get("link_is_shared")),
     )
 
 

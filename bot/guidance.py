@@ -31,6 +31,8 @@ class Reply:
     answering: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     # the answer before the conversation has raised any worry (and no question is open)
     before_concern: Tuple[str, ...] = ()
+    # extras only: the child's ages (first, last) the extra is for
+    ages: Optional[Tuple[int, int]] = None
 
     @property
     def response_name(self) -> str:
@@ -119,6 +121,17 @@ def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: C
     return Reply(reply.name, reply.bubbles, reply.buttons, answering=variants, before_concern=before)
 
 
+def _extra(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+    """A bubble the tailoring action adds; `ages: [first, last]` limits it to children of those ages."""
+    require(isinstance(raw, dict) and not set(raw) - (REPLY_KEYS | {"ages"}), where,
+            f"unknown fields {sorted(set(raw) - (REPLY_KEYS | {'ages'})) if isinstance(raw, dict) else raw}")
+    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+    ages = raw.get("ages")
+    require(ages is None or (isinstance(ages, list) and len(ages) == 2 and all(isinstance(a, int) for a in ages)
+                             and 0 < ages[0] <= ages[1]), where, "'ages' must be [first, last]")
+    return Reply(reply.name, reply.bubbles, reply.buttons, ages=tuple(ages) if ages else None)
+
+
 def _check_followup(reply: Reply, raw: dict, table: Routing, helplines: Catalogue, where: str) -> None:
     def check(bubbles, names, w):
         unknown = [k for k in names if k not in helplines]
@@ -187,7 +200,7 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     sections["questions"] = {name: _reply(name, spec, buttons, helplines, f"{where}: questions.{name}")
                              for name, spec in raw.items()}
     raw = data.get("extras") or {}
-    sections["extras"] = {name: _reply(name, spec, buttons, helplines, f"{where}: extras.{name}")
+    sections["extras"] = {name: _extra(name, spec, buttons, helplines, f"{where}: extras.{name}")
                           for name, spec in raw.items()}
     for name, reply in sections["extras"].items():  # the tailoring code checks the route allows them
         check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}")

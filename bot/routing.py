@@ -22,6 +22,7 @@ class Concern:
     emergency: bool = False
     evidence: Tuple[re.Pattern, ...] = ()
     unless: Tuple[re.Pattern, ...] = ()
+    app_steps: bool = True  # the app's block-and-report steps belong in this reply
 
     def contradicted(self, text: str) -> bool:
         lowered = (text or "").lower().replace("\u2019", "'")
@@ -170,7 +171,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     for intent, spec in raw.items():
         w = f"{where}: {intent}"
         require(isinstance(spec, dict), w, "must be a mapping")
-        unknown = set(spec) - {"severity", "helplines", "may_offer", "label", "emergency", "evidence", "unless"}
+        unknown = set(spec) - {"severity", "helplines", "may_offer", "label", "emergency", "evidence", "unless",
+                               "app_steps"}
         require(not unknown, w, f"unknown fields {sorted(unknown)}")
         require(isinstance(spec.get("severity"), int), w, "'severity' must be a whole number")
         lines = spec.get("helplines") or []
@@ -191,8 +193,10 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                 patterns[field] = tuple(re.compile(p) for p in spec.get(field) or ())
             except re.error as exc:
                 require(False, w, f"bad '{field}' pattern: {exc}")
+        require(isinstance(spec.get("app_steps", True), bool), w, "'app_steps' must be true or false")
         concerns[intent] = Concern(intent, spec["severity"], tuple(lines), tuple(offer),
-                                   spec["label"], emergency, patterns["evidence"], patterns["unless"])
+                                   spec["label"], emergency, patterns["evidence"], patterns["unless"],
+                                   spec.get("app_steps", True))
     top = max(c.severity for c in concerns.values())
     require(concerns[EMERGENCY_CONCERN].severity == top and
             sum(c.severity == top for c in concerns.values()) == 1,

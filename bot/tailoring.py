@@ -3,15 +3,15 @@ named (how to block and report there) and the child's age (Childline for a teena
 an app's minimum age for a younger child). Only helplines the route allows are named.
 The words are guidance.yaml's extras."""
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from bot.audience import about_someone_close
+from bot.catalogue import catalogue
 from bot.entities import Lexicon, lexicon
 from bot.guidance import guidance
-from bot.routing import EMERGENCY_CONCERN, Routing, routing
+from bot.routing import Concern, Routing, routing
 
-TEEN_AGES = range(13, 19)  # Childline is for under-19s
-NO_PLATFORM_TIPS = {EMERGENCY_CONCERN, "own_thoughts", "report_anonymously", "other_adult"}
 # asked for, or answered with, an app: its block and report steps
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
 PRIVACY_QUESTIONS = {"followup_privacy", "parental_controls"}  # "can I make her account private?"
@@ -101,18 +101,33 @@ def tailored(
     for app in dict.fromkeys([*named, found] if found else []):
         if answered in PRIVACY_QUESTIONS:
             bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
-        elif steps_asked or (concern and answered not in NO_PLATFORM_TIPS):
+        elif steps_asked or (concern and concern.app_steps):
             bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
-    if concern and "STOP_IT_NOW" in concern.may_offer and about_someone_close(text):
+    if concern and _route_allows("someone_close", concern, table) and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))
     years = lex.age_from(age) if age else None
     if concern and years is not None and not child_typing:
-        if years in TEEN_AGES and "CHILDLINE" in concern.may_offer:
+        if _for_age("teen_childline", years) and _route_allows("teen_childline", concern, table):
             bubbles.append((f"teen_childline:{years}", extra("teen_childline", years=years)))
-        if found and found.min_age and years < found.min_age and answered not in NO_PLATFORM_TIPS:
+        if found and found.min_age and years < found.min_age and concern.app_steps:
             bubbles.append((f"under_age:{found.key}:{years}",
                             extra("under_age", app=found.display, min_age=found.min_age, years=years)))
     return bubbles
+
+
+@lru_cache(maxsize=None)
+def _named_by(extra_name: str) -> frozenset:
+    """The helplines an extra names (from its words, so content decides)."""
+    return frozenset(catalogue().mentions(" ".join(guidance().extras[extra_name].bubbles)))
+
+
+def _route_allows(extra_name: str, concern: Concern, table: Routing) -> bool:
+    return _named_by(extra_name) <= set(table.may_name(concern.intent))
+
+
+def _for_age(extra_name: str, years: int) -> bool:
+    ages = guidance().extras[extra_name].ages
+    return ages is None or ages[0] <= years <= ages[1]
 
 
 EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with

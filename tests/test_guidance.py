@@ -78,6 +78,8 @@ def test_button_payloads_are_plain_sentences():
     (lambda d: d["conversation"]["deny"]["answering"].update(ask_age={"bubbles": ["How old?"]}), "unknown question"),
     (lambda d: d["conversation"]["deny"]["answering"]["ask_platform"].update(bubbles=["Call {CEOP.url}"]),
      "does not allow"),
+    (lambda d: d["extras"]["teen_childline"].update(ages=[18, 13]), "'ages' must be"),
+    (lambda d: d["extras"]["teen_childline"].update(colour="red"), "unknown fields"),
 ])
 def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

@@ -75,3 +75,20 @@ def test_every_extra_has_exactly_the_slots_the_code_fills():
     assert set(extras) == set(EXTRA_SLOTS)
     for name, reply in extras.items():
         assert set(re.findall(r"\[([a-z_]+)\]", " ".join(reply.bubbles))) == EXTRA_SLOTS[name], name
+
+
+def test_which_routes_get_app_steps_is_content(tmp_path):
+    from bot.catalogue import load_catalogue
+    from bot.routing import load_routing
+    from tests.conftest import edited_content
+
+    d = edited_content(tmp_path, "routing.yaml", lambda r: r["concerns"]["own_thoughts"].update(app_steps=True))
+    table = load_routing(d, load_catalogue(d))
+    assert any(b.startswith("On Roblox:") for b in tailor("own_thoughts", platform="roblox", table=table))
+
+
+def test_an_extra_is_offered_only_where_the_route_allows_the_helpline_it_names(helplines):
+    # Childline is not among other_adult's helplines; Stop It Now is not among unknown_contact's
+    assert not any(helplines["CHILDLINE"].phone in b for b in tailor("other_adult", age="15"))
+    assert not any(helplines["STOP_IT_NOW"].phone in b
+                   for b in tailor("unknown_contact", text="my partner keeps messaging a 14 year old"))
