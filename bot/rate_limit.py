@@ -1,11 +1,8 @@
 """Per-conversation and per-address rate limits for the channels, on the `limits` library
 (moving windows; in memory, or in Redis when replicas share TYG_REDIS_URL).
 
-    TYG_RATE_PER_SENDER   default "20/minute"  (one conversation)
-    TYG_RATE_PER_IP       default "300/minute" (one address; schools share one)
-    TYG_REDIS_URL, TYG_REDIS_PASSWORD   the shared store for replicas (as the lock store's)
-    TYG_TRUSTED_PROXIES   default "127.0.0.1 ::1": peers (addresses or networks such as
-                          172.16.0.0/12) whose X-Forwarded-For is believed
+Settings (bot/settings.py): TYG_RATE_PER_SENDER, TYG_RATE_PER_IP, TYG_TRUSTED_PROXIES,
+TYG_REDIS_URL, TYG_REDIS_PASSWORD, TYG_RATE_SALT.
 
 Requests straight from a trusted address with no X-Forwarded-For are local tools (tests,
 the evaluation, the staff console) and have no per-address limit. Addresses are only ever
@@ -13,7 +10,6 @@ held as salted hashes, in memory or in Redis for the length of the window, never
 """
 import hashlib
 import ipaddress
-import os
 import secrets
 from typing import Iterable, Optional
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -21,6 +17,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
+
+from bot import settings
+
 
 
 def with_password(url: Optional[str], password: Optional[str]) -> Optional[str]:
@@ -52,14 +51,14 @@ class RateLimits:
 
     @classmethod
     def from_env(cls) -> "RateLimits":
-        redis = with_password(os.environ.get("TYG_REDIS_URL"), os.environ.get("TYG_REDIS_PASSWORD"))
+        redis = with_password(settings.get("TYG_REDIS_URL"), settings.get("TYG_REDIS_PASSWORD"))
         return cls(
-            per_sender=os.environ.get("TYG_RATE_PER_SENDER", "20/minute"),
-            per_ip=os.environ.get("TYG_RATE_PER_IP", "300/minute"),
-            trusted_proxies=_split(os.environ.get("TYG_TRUSTED_PROXIES", "127.0.0.1 ::1")),
+            per_sender=settings.get("TYG_RATE_PER_SENDER"),
+            per_ip=settings.get("TYG_RATE_PER_IP"),
+            trusted_proxies=settings.get("TYG_TRUSTED_PROXIES"),
             storage_uri=redis or "memory://",
             # replicas must hash an address the same way to count it together
-            salt=os.environ.get("TYG_RATE_SALT") or (redis and hashlib.sha256(redis.encode()).hexdigest()),
+            salt=settings.get("TYG_RATE_SALT") or (redis and hashlib.sha256(redis.encode()).hexdigest()),
         )
 
     def client_address(self, peer: Optional[str], forwarded_for: Optional[str]) -> Optional[str]:

@@ -4,12 +4,9 @@ One SQL database holds Rasa's conversation events (its SQL tracker store's `even
 SQLite in the data folder by default, PostgreSQL (or any SQLAlchemy URL) when
 TYG_DATABASE_URL is set. Text in it is already redacted (rasa_ext/tracker_store.py).
 
-    TYG_DATA_DIR         the data folder (default: var/ in the project)
-    TYG_DATABASE_URL     e.g. postgresql://tyg@dbhost/tyg (password: TYG_DATABASE_PASSWORD)
-    TYG_RETENTION_DAYS   conversations idle for longer are deleted (default 30)
-    TYG_DB_MAX_MB        SQLite only: refuse to grow the file past this size (default: no cap)
+Settings (bot/settings.py): TYG_DATA_DIR, TYG_DATABASE_URL, TYG_DATABASE_PASSWORD,
+TYG_RETENTION_DAYS, TYG_DB_MAX_MB.
 """
-import os
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -18,40 +15,34 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
+from bot import settings
+
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RETENTION_DAYS = 30
 SQLITE_BUSY_MS = 2000  # a locked database fails fast: the parent is answered anyway
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("TYG_DATA_DIR") or ROOT / "var")
+    return Path(settings.get("TYG_DATA_DIR") or ROOT / "var")
 
 
 def database_url() -> URL:
-    raw = os.environ.get("TYG_DATABASE_URL")
+    raw = settings.get("TYG_DATABASE_URL")
     if not raw:
         folder = data_dir()
         folder.mkdir(parents=True, exist_ok=True)
         return make_url(f"sqlite:///{folder / 'conversations.db'}")
     url = make_url(raw)
-    password = os.environ.get("TYG_DATABASE_PASSWORD")
+    password = settings.get("TYG_DATABASE_PASSWORD")
     return url.set(password=password) if password and not url.password else url
 
 
 def retention_days() -> int:
-    raw = os.environ.get("TYG_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
-    try:
-        days = int(raw)
-    except ValueError:
-        raise ValueError(f"TYG_RETENTION_DAYS must be a whole number of days, not {raw!r}") from None
-    if days < 1:
-        raise ValueError("TYG_RETENTION_DAYS must be at least 1")
-    return days
+    return settings.get("TYG_RETENTION_DAYS")
 
 
 def max_mb() -> Optional[float]:
-    raw = os.environ.get("TYG_DB_MAX_MB")
-    return float(raw) if raw else None
+    return settings.get("TYG_DB_MAX_MB")
 
 
 def sqlite_pragmas(engine: Engine) -> None:

@@ -11,14 +11,13 @@ import asyncio
 import html
 import io
 import json
-import os
 import re
 from urllib.parse import urlencode, urlsplit
 
 import segno
 from aiohttp import web
 
-from bot import storage
+from bot import settings, storage
 from bot.catalogue import catalogue
 from bot.privacy import page_html
 from bot.rate_limit import RateLimits
@@ -43,16 +42,16 @@ PAGES = {"/": "index.html", "/schools": "schools.html", "/staff": "staff.html"}
 
 def bot_url(request: web.Request) -> str:
     """Where browsers reach Rasa: TYG_BOT_URL, else this host on the Rasa port."""
-    configured = os.environ.get("TYG_BOT_URL")
+    configured = settings.get("TYG_BOT_URL")
     if configured:
-        return configured.rstrip("/")
+        return configured
     host = urlsplit(f"//{request.host}").hostname or "localhost"
-    return f"{request.scheme}://{host}:{os.environ.get('RASA_PORT', '5005')}"
+    return f"{request.scheme}://{host}:{settings.get('RASA_PORT')}"
 
 
 def public_url(request: web.Request) -> str:
     """The address school links point at: TYG_PUBLIC_URL, else the address in use."""
-    return (os.environ.get("TYG_PUBLIC_URL") or f"{request.scheme}://{request.host}").rstrip("/")
+    return (settings.get("TYG_PUBLIC_URL") or f"{request.scheme}://{request.host}").rstrip("/")
 
 
 def browser_config(request: web.Request) -> dict:
@@ -203,9 +202,13 @@ def make_app(counts: SourceCounts = None, limits: RateLimits = None) -> web.Appl
 
 
 def main() -> None:
-    widget_config(), topics()  # bad content fails here, at start-up, not on a parent's request
-    port = int(os.environ.get("WEB_PORT", "8080"))
-    web.run_app(make_app(), host=os.environ.get("WEB_HOST", "0.0.0.0"), port=port,
+    # bad content or settings fail here, at start-up, not on a parent's request
+    try:
+        widget_config(), topics(), settings.check()
+    except settings.SettingError as exc:
+        raise SystemExit(str(exc)) from None
+    port = settings.get("WEB_PORT")
+    web.run_app(make_app(), host=settings.get("WEB_HOST"), port=port,
                 access_log=None, print=lambda *_: print(f"widget on http://localhost:{port}/", flush=True))
 
 

@@ -25,7 +25,6 @@ import asyncio
 import inspect
 import json
 import logging
-import os
 import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional
 
@@ -36,6 +35,7 @@ from rasa.core.channels.socketio import SocketIOInput
 
 from sanic import response
 
+from bot import settings
 from bot.channel_notes import notes
 from bot.language import detect_language
 from bot.rate_limit import RateLimits
@@ -53,9 +53,9 @@ install_log_filter()
 RATE_LIMITS = RateLimits.from_env()
 MAX_SENDER_CHARS = 255  # the tracker store's column
 
-REPLY_SECONDS = float(os.environ.get("TYG_REPLY_SECONDS", "8"))
+REPLY_SECONDS = settings.get("TYG_REPLY_SECONDS")
 # Rasa waits up to 5 minutes for the action server; a parent should not.
-rasa_action.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("TYG_ACTION_TIMEOUT", "10"))
+rasa_action.DEFAULT_REQUEST_TIMEOUT = settings.get("TYG_ACTION_TIMEOUT")
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 

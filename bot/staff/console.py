@@ -4,7 +4,6 @@ TYG_STAFF_TOKEN is set (at least 16 characters; never a default). Each request c
 REST channel, what was understood from the tracker through Rasa's HTTP API (token
 TYG_RASA_API_TOKEN, which `make run` sets up when the console is on)."""
 import hmac
-import os
 import re
 import uuid
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from bot import settings
 from bot.content_files import ContentError
 from bot.flows.scripts import SCRIPTS_DIR
 from bot.staff.script_export import save_script, script_for, turns_from_tracker
@@ -24,16 +24,16 @@ CONVERSATION_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 def staff_token() -> str:
-    token = os.environ.get("TYG_STAFF_TOKEN", "")
+    token = settings.get("TYG_STAFF_TOKEN") or ""
     return token if len(token) >= MIN_TOKEN_CHARS else ""
 
 
 def rasa_url() -> str:
-    return os.environ.get("TYG_RASA_INTERNAL_URL", f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")
+    return settings.get("TYG_RASA_INTERNAL_URL") or f"http://127.0.0.1:{settings.get('RASA_PORT')}"
 
 
 def scripts_dir() -> Path:
-    return Path(os.environ.get("TYG_SCRIPTS_DIR", SCRIPTS_DIR))
+    return Path(settings.get("TYG_SCRIPTS_DIR") or SCRIPTS_DIR)
 
 
 def _authorised(request: web.Request) -> None:
@@ -56,7 +56,7 @@ async def _body(request: web.Request) -> dict:
 
 
 async def _tracker(session: aiohttp.ClientSession, sender: str) -> dict:
-    token = os.environ.get("TYG_RASA_API_TOKEN", "")
+    token = settings.get("TYG_RASA_API_TOKEN") or ""
     async with session.get(f"{rasa_url()}/conversations/{sender}/tracker", params={"token": token}) as r:
         if r.status != 200:
             raise web.HTTPBadGateway(text=f"Rasa's API answered {r.status}; is it enabled with TYG_RASA_API_TOKEN?")

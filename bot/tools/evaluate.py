@@ -21,11 +21,11 @@ Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherw
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
 """
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from bot import settings
 from bot.tools.paths import ROOT
 from bot.tools.serve import Bot, send
 
@@ -91,13 +91,13 @@ def main(wanted=()) -> int:
     if not (HARNESS_DIR / "run_eval.py").exists():
         print(f"harness not found in {HARNESS_DIR}", file=sys.stderr)
         return 2
-    port = int(os.environ.get("RASA_PORT", 5005))
-    url = os.environ.get("EVAL_URL", f"http://localhost:{port}")
+    port = settings.get("RASA_PORT")
+    url = settings.get("EVAL_URL") or f"http://localhost:{port}"
     bot = None
     if not running(port):
         from bot.tools.train import train
 
-        bot = Bot(train(), port, int(os.environ.get("ACTION_PORT", 5055))).start()
+        bot = Bot(train(), port, settings.get("ACTION_PORT")).start()
     rows, convs = {}, {}
     try:
         for name, cases in SETS.items():

@@ -5,10 +5,10 @@ write the report (results/flows/report.html). Uses a bot already answering on RA
     python -m bot.tools.flows [--report report.html] [script.yaml ...]
 """
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from bot import settings
 from bot.content_files import ContentError
 from bot.flows.player import play
 from bot.flows.report import terminal_report, write_html
@@ -31,7 +31,7 @@ def main(argv) -> int:
     parser.add_argument("scripts", nargs="*", help="script files (default: all in tests/conversations/)")
     parser.add_argument("--report", type=Path, default=REPORT, help=f"HTML report (default {REPORT})")
     args = parser.parse_args(argv)
-    port = int(os.environ.get("RASA_PORT", 5005))
+    port = settings.get("RASA_PORT")
     bot = None
     try:
         if not running(port):
@@ -39,7 +39,7 @@ def main(argv) -> int:
             from bot.tools.train import train
 
             print(f"no bot on port {port}; starting one for this run", flush=True)
-            bot = Bot(train(), port, int(os.environ.get("ACTION_PORT", 5055))).start()
+            bot = Bot(train(), port, settings.get("ACTION_PORT")).start()
         results = run(port, args.scripts, args.report)
     except ContentError as exc:
         print(f"a script is not valid: {exc}", file=sys.stderr)

@@ -9,11 +9,11 @@ TYG_REVIEW_MAX_AGE_DAYS (default 90) or never checked.
 import argparse
 import datetime as dt
 import html
-import os
 import sys
 from pathlib import Path
 from typing import Iterable, List, Optional
 
+from bot import settings
 from bot.catalogue import Catalogue, Helpline, catalogue
 from bot.entities import lexicon
 from bot.guidance import Guidance, Reply, guidance
@@ -23,7 +23,7 @@ from bot.topics import topics
 from bot.widget_config import widget_config
 
 OUT = ROOT / "results" / "review" / "content-review.html"
-DEFAULT_MAX_AGE_DAYS = int(os.environ.get("TYG_REVIEW_MAX_AGE_DAYS", "90"))
+DEFAULT_MAX_AGE_DAYS = settings.get("TYG_REVIEW_MAX_AGE_DAYS")
 e = html.escape
 
 STYLE = """

@@ -3,11 +3,9 @@ stop both together.
 
     python -m bot.tools.serve            # foreground until Ctrl-C (what `make run` does)
 
-Ports: RASA_PORT (default 5005), ACTION_PORT (default 5055), WEB_PORT (default 8080, the
-chat page and widget). CORS_ORIGINS: the sites whose pages may use the REST channel from a
-browser (default: the widget's own page). The HTTP API stays off unless RASA_ENABLE_API=1
-with RASA_AUTH_TOKEN set, or when the staff console is on (TYG_STAFF_TOKEN), with a random
-token only the console knows. Conversations go to the private tracker store (bot/storage.py:
+Settings (bot/settings.py, checked before anything starts): the ports, CORS_ORIGINS, and the
+HTTP API, which stays off unless RASA_ENABLE_API=1 with RASA_AUTH_TOKEN set, or when the staff
+console is on (TYG_STAFF_TOKEN), with a random token only the console knows. Conversations go to the private tracker store (bot/storage.py:
 SQLite in the data folder, or TYG_DATABASE_URL), with a Redis lock store if TYG_REDIS_URL is
 set; old ones are deleted every 6 hours (bot/tools/retention.py). Secrets may also come from
 an untracked file (var/secrets.env).
@@ -28,6 +26,7 @@ from typing import List, Optional
 from urllib.parse import urlsplit
 
 from bot.staff.console import staff_token
+from bot import settings
 from bot.tools.processes import spawn, stop_process  # noqa: F401 (stop_process: used by the tests)
 from rasa_ext.run_with_token import TOKEN_VARIABLE
 from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
@@ -80,13 +79,13 @@ class Bot:
         self.endpoints.write_text(endpoints_yaml(self.action_port))
         cmd = [RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
                "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)]
-        origins = os.environ.get("CORS_ORIGINS")
+        origins = settings.get("CORS_ORIGINS")
         if not origins and self.web_port:
-            origins = f"http://localhost:{self.web_port} http://127.0.0.1:{self.web_port}"
+            origins = (f"http://localhost:{self.web_port}", f"http://127.0.0.1:{self.web_port}")
         if origins:
-            cmd += ["--cors", *origins.split()]
-        if os.environ.get("RASA_ENABLE_API") == "1":
-            self.api_token = os.environ.get("RASA_AUTH_TOKEN")
+            cmd += ["--cors", *origins]
+        if settings.get("RASA_ENABLE_API"):
+            self.api_token = settings.get("RASA_AUTH_TOKEN")
             if not self.api_token:
                 raise SystemExit("RASA_ENABLE_API=1 needs RASA_AUTH_TOKEN")
         elif staff_token() and not self.api_token:
@@ -140,13 +139,13 @@ def endpoints_yaml(action_port: int) -> str:
     replicas can share conversations. Passwords stay in the environment: Rasa fills ${VAR}."""
     text = (f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
             "tracker_store:\n  type: rasa_ext.tracker_store.PrivateTrackerStore\n")
-    redis = os.environ.get("TYG_REDIS_URL")
+    redis = settings.get("TYG_REDIS_URL")
     if redis:
         url = urlsplit(redis)
         text += ("lock_store:\n  type: rasa_ext.lock_store.AtomicRedisLockStore\n"
                  f"  url: {url.hostname}\n  port: {url.port or 6379}\n"
                  f"  db: {int(url.path.strip('/') or 0)}\n  key_prefix: tyg\n")
-        if os.environ.get("TYG_REDIS_PASSWORD"):
+        if settings.get("TYG_REDIS_PASSWORD"):
             text += "  password: ${TYG_REDIS_PASSWORD}\n"
     return text
 
@@ -154,7 +153,7 @@ def endpoints_yaml(action_port: int) -> str:
 def load_secrets(path: Optional[Path] = None) -> None:
     """KEY=value lines from an untracked file (TYG_SECRETS_FILE, default var/secrets.env)
     into the environment; what the environment already has wins."""
-    path = Path(path or os.environ.get("TYG_SECRETS_FILE") or ROOT / "var" / "secrets.env")
+    path = Path(path or settings.get("TYG_SECRETS_FILE") or ROOT / "var" / "secrets.env")
     if not path.is_file():
         return
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -184,9 +183,12 @@ def main() -> None:
     from bot.tools.train import train
 
     load_secrets()
+    try:  # a bad setting stops here, before two minutes of training
+        settings.check()
+    except settings.SettingError as exc:
+        raise SystemExit(str(exc)) from None
     model = train()
-    bot = Bot(model, int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_PORT", 5055)),
-              int(os.environ.get("WEB_PORT", 8080)))
+    bot = Bot(model, settings.get("RASA_PORT"), settings.get("ACTION_PORT"), settings.get("WEB_PORT"))
     stopping = []
     stop_retention = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
