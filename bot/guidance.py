@@ -84,48 +84,47 @@ FOLLOWUP_KEYS = REPLY_KEYS | {"names", "in_context"}
 CONVERSATION_KEYS = REPLY_KEYS | {"answering", "before_concern"}
 
 
+def _base(name: str, raw: dict, keys: set, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+    """The plain reply of a richer spec, after refusing the fields it may not have."""
+    require(isinstance(raw, dict) and not set(raw) - keys, where,
+            f"unknown fields {sorted(set(raw) - keys) if isinstance(raw, dict) else raw}")
+    return _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+
+
+def _variant(reply: Reply, spec: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Tuple[str, ...]:
+    """Another wording of a reply (under a concern, as an answer...): as many bubbles as the plain one."""
+    bubbles = _reply(reply.name, spec, buttons, helplines, where).bubbles
+    require(len(bubbles) == len(reply.bubbles), where, "needs as many bubbles as the default answer")
+    return bubbles
+
+
 def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A follow-up question's answer: `names` lists the helplines it names, first one first;
     `in_context` answers it differently under a concern (each with its own bubbles and names)."""
-    require(isinstance(raw, dict) and not set(raw) - FOLLOWUP_KEYS, where,
-            f"unknown fields {sorted(set(raw) - FOLLOWUP_KEYS) if isinstance(raw, dict) else raw}")
-    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+    reply = _base(name, raw, FOLLOWUP_KEYS, buttons, helplines, where)
     variants = {}
     for concern, spec in (raw.get("in_context") or {}).items():
         w = f"{where}: in_context.{concern}"
         require(isinstance(spec, dict) and not set(spec) - {"bubbles", "names"}, w,
                 "needs 'bubbles' and may have 'names', nothing else")
-        variant = _reply(name, {"bubbles": spec.get("bubbles")}, buttons, helplines, w)
-        require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
-        variants[concern] = variant.bubbles
+        variants[concern] = _variant(reply, {"bubbles": spec.get("bubbles")}, buttons, helplines, w)
     return Reply(reply.name, reply.bubbles, reply.buttons, variants)
 
 
 def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A conversation reply; `answering` words it differently when it answers the bot's own
     question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised."""
-    require(isinstance(raw, dict) and not set(raw) - CONVERSATION_KEYS, where,
-            f"unknown fields {sorted(set(raw) - CONVERSATION_KEYS) if isinstance(raw, dict) else raw}")
-    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
-    variants = {}
-    for question, spec in (raw.get("answering") or {}).items():
-        w = f"{where}: answering.{question}"
-        variant = _reply(name, spec, buttons, helplines, w)
-        require(len(variant.bubbles) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
-        variants[question] = variant.bubbles
-    before = ()
-    if "before_concern" in raw:
-        w = f"{where}: before_concern"
-        before = _reply(name, raw["before_concern"], buttons, helplines, w).bubbles
-        require(len(before) == len(reply.bubbles), w, "needs as many bubbles as the default answer")
-    return Reply(reply.name, reply.bubbles, reply.buttons, answering=variants, before_concern=before)
+    reply = _base(name, raw, CONVERSATION_KEYS, buttons, helplines, where)
+    answering = {question: _variant(reply, spec, buttons, helplines, f"{where}: answering.{question}")
+                 for question, spec in (raw.get("answering") or {}).items()}
+    before = (_variant(reply, raw["before_concern"], buttons, helplines, f"{where}: before_concern")
+              if "before_concern" in raw else ())
+    return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before)
 
 
 def _extra(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A bubble the tailoring action adds; `ages: [first, last]` limits it to children of those ages."""
-    require(isinstance(raw, dict) and not set(raw) - (REPLY_KEYS | {"ages"}), where,
-            f"unknown fields {sorted(set(raw) - (REPLY_KEYS | {'ages'})) if isinstance(raw, dict) else raw}")
-    reply = _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+    reply = _base(name, raw, REPLY_KEYS | {"ages"}, buttons, helplines, where)
     ages = raw.get("ages")
     require(ages is None or (isinstance(ages, list) and len(ages) == 2 and all(isinstance(a, int) for a in ages)
                              and 0 < ages[0] <= ages[1]), where, "'ages' must be [first, last]")
