@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from bot.staff.console import staff_token
 from bot import settings
-from bot.tools.processes import spawn, stop_process  # noqa: F401 (stop_process: used by the tests)
+from bot.tools.processes import spawn, stop_process
 from rasa_ext.run_with_token import TOKEN_VARIABLE
 from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
 
