@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import List, Optional
 from urllib.parse import urlsplit
 
-from bot.staff.console import staff_token
 from bot import settings
+from bot.staff.console import staff_token
+from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
 from bot.tools.processes import spawn, stop_process
 from rasa_ext.run_with_token import TOKEN_VARIABLE
-from bot.tools.paths import RASA, ROOT, RUN_DIR, quiet_env, serving_env
 
 
 def http_json(url: str, payload: Optional[dict] = None, timeout: float = 30.0):
