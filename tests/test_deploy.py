@@ -33,3 +33,11 @@ def test_the_public_address_hides_staff_pages_and_compresses():
     conf = (DEPLOY / "nginx.conf").read_text()
     assert re.search(r"location /staff \{\s*return 404;", conf)
     assert "gzip on;" in conf and "text/javascript" in conf
+
+
+def test_the_staff_console_reaches_rasa_in_compose_and_no_token_is_on_a_command_line():
+    compose = yaml.safe_load((DEPLOY / "compose.yml").read_text())
+    assert compose["services"]["web"]["environment"]["TYG_RASA_INTERNAL_URL"] == "http://rasa:5005"
+    rasa = compose["services"]["rasa"]["command"]
+    assert rasa.startswith("python -m rasa_ext.run_with_token") and "--enable-api" in rasa
+    assert "token" not in rasa.replace("run_with_token", "").lower()
