@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation_state import apps_so_far, concerns_so_far, context_concern
+from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT, apps_so_far, concerns_so_far, context_concern
 from bot.redaction import install_log_filter
 from bot.tailoring import platform_after, question, tailor_once
 
@@ -14,7 +14,6 @@ install_log_filter()  # the action server's log lines are redacted too
 
 ROUTING_KEY = "tyg"  # set by rasa_ext.concern_router.ConcernRouter
 PLATFORM_ENTITY = "PLATFORM"
-CONTEXT_SLOT = "conversation_concern"  # the generated responses' conditions read it
 
 
 class ActionTailorReply(Action):
@@ -29,7 +28,7 @@ class ActionTailorReply(Action):
         if not answered:
             return []
         shown = list(tracker.get_slot("shown_extras") or [])
-        asked = tracker.get_slot("asked")  # the bot's question last turn, if any
+        asked = tracker.get_slot(QUESTION_SLOT)  # the bot's question last turn, if any
         platform = tracker.get_slot("platform")  # the app named last (Rasa fills it)
         named = [e.get("value") for e in latest.get("entities") or () if e.get("entity") == PLATFORM_ENTITY]
         apps = apps_so_far(tracker.get_slot("apps") or [], [platform, *named])
@@ -57,11 +56,12 @@ class ActionTailorReply(Action):
             events.append(SlotSet("apps", apps))
         if new:  # each extra once a conversation, unless what it says changes
             events.append(SlotSet("shown_extras", shown + new))
-        if platform_after(answered, platform, asked) != platform:
-            events.append(SlotSet("platform", platform_after(answered, platform, asked)))
+        skipped = platform_after(answered, platform, asked)
+        if skipped != platform:
+            events.append(SlotSet("platform", skipped))
         ask = question(answered, platform)
         if ask:  # asked last, so its buttons end the reply
             dispatcher.utter_message(response=f"utter_{ask}")
         if ask != asked:  # anything else said instead of an answer drops the question
-            events.append(SlotSet("asked", ask))
+            events.append(SlotSet(QUESTION_SLOT, ask))
         return events

@@ -10,6 +10,7 @@ from typing import Dict, List
 
 import yaml
 
+from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT
 from bot.guidance import Guidance, Reply, guidance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,6 @@ def bubble_names(reply: Reply) -> List[str]:
     return [base] + [f"{base}_{i}" for i in range(2, len(reply.bubbles) + 1)]
 
 
-CONTEXT_SLOT = "conversation_concern"  # set by the tailoring action: bot.conversation_state
-QUESTION_SLOT = "asked"  # set by the tailoring action when it ends a reply with a question
 
 
 def _condition(slot: str, value: str) -> List[dict]:

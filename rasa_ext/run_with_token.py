@@ -1,5 +1,5 @@
 """`rasa run` with its HTTP API token read from the environment, so the token never appears
-in the process list (argv is readable by every user of the machine) or in a URL.
+in the process list (argv is readable by every user of the machine).
 
     TYG_RASA_API_TOKEN=... python -m rasa_ext.run_with_token --model ... --enable-api
 """
