@@ -40,14 +40,14 @@ services:
 install: $(VENV)/.installed web/node_modules/.installed
 
 build: install
-	$(PY) -m bot.spacy_pipeline build/spacy_en_tyg
-	$(PY) -m bot.rasa_files
+	$(PY) -m tools.build.spacy_pipeline build/spacy_en_tyg
+	$(PY) -m tools.build.rasa_files
 
 train: install
-	$(PY) -m bot.tools.train
+	$(PY) -m tools.train
 
 run: install
-	$(PY) -m bot.tools.serve
+	$(PY) -m tools.run
 
 validate: build
 	$(VENV)/bin/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
@@ -59,37 +59,37 @@ test: install chromium services
 test-fast: install
 	$(PY) -m pytest -m unit -q
 
-# play every staff conversation script (tests/conversations/) and write results/flows/report.html
+# play every staff conversation script (bot/content/flows/) and write results/flows/report.html
 flows: build
-	$(PY) -m bot.tools.flows
+	$(PY) -m tools.flows
 
 # everything the bot can say, for sign-off: results/review/content-review.html
 review: install
-	$(PY) -m bot.tools.review
+	$(PY) -m tools.review
 
 # this bot against the stock `rasa init` assistant: results/bench/ (about 20 minutes)
 bench: build
-	$(PY) -m bot.tools.bench
+	$(PY) -m tools.bench
 
 # where the Rasa server's time goes under load (py-spy): results/profile/
 profile: build
-	$(PY) -m bot.tools.profile
+	$(PY) -m tools.profile
 
 # 200 five-turn conversations, 20 then 50 at a time, REST and socket.io: results/load/
 load: build
-	$(PY) -m bot.tools.load
+	$(PY) -m tools.load
 
 # delete conversations idle for over TYG_RETENTION_DAYS (30); `make run` does it every 6 hours.
 # One conversation on request: make retention FORGET=<conversation id>
 retention: install
-	$(PY) -m bot.tools.retention $(if $(FORGET),--forget $(FORGET))
+	$(PY) -m stores.retention $(if $(FORGET),--forget $(FORGET))
 
 eval: install
-	$(PY) -m bot.tools.evaluate
+	$(PY) -m tools.evaluate
 
 # NLU cross-validation of the classifier (3 folds, ~10 min): per-intent F1
 crossval: build
-	$(PY) -m bot.tools.crossval
+	$(PY) -m tools.crossval
 
 lock:
 	rm -rf /tmp/tyg-lock && $(PYTHON310) -m venv /tmp/tyg-lock

@@ -1,12 +1,12 @@
 """Guidance content: loading, rendering helpline placeholders, and checking each reply
 names only the helplines its route allows, the first one first."""
-import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
+from bot.placeholders import fill
 from bot.routing import Routing, routing
 
 # Replies that are not concerns may name only these (never a reporting route out of context).
@@ -54,19 +54,15 @@ class Guidance:
                 *self.questions.values()]
 
 
-def render(template: str, helplines: Catalogue, where: str) -> str:
-    """Fill {KEY} and {KEY.field} placeholders from the catalogue."""
-    for _, placeholder, _, _ in string.Formatter().parse(template):
-        if placeholder is None:
-            continue
-        key, _, attr = placeholder.partition(".")
-        require(key in helplines, where, f"unknown helpline placeholder '{{{placeholder}}}'")
-        if attr:
-            require(getattr(helplines[key], attr, None), where, f"'{{{placeholder}}}' has no value")
-    return template.format(**helplines.helplines)
+def render(template: str, helplines: Catalogue, where: str, values: dict = None,
+           keep: frozenset = frozenset()) -> str:
+    """Fill a content text's placeholders (bot/placeholders.py): helplines from the catalogue,
+    values given; names in keep are left for the tailoring action to fill."""
+    return fill(template, values, helplines, where, keep)
 
 
-def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str,
+           keep: frozenset = frozenset()) -> Reply:
     require(isinstance(raw, dict), where, "must be a mapping")
     unknown = set(raw) - REPLY_KEYS
     require(not unknown, where, f"unknown fields {sorted(unknown)}")
@@ -76,19 +72,22 @@ def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogu
     names = raw.get("buttons") or []
     for b in names:
         require(b in buttons, where, f"unknown button '{b}'")
-    return Reply(name, tuple(render(b, helplines, where) for b in bubbles), tuple(buttons[b] for b in names))
+    return Reply(name, tuple(render(b, helplines, where, keep=keep) for b in bubbles), tuple(buttons[b] for b in names))
 
 
 REPLY_KEYS = {"bubbles", "buttons"}
+# what an extra's placeholders may name: the tailoring action fills them (bot/tailoring.py)
+FILLED_WHEN_REPLYING = frozenset({"others", "app", "steps", "years", "min_age"})
 FOLLOWUP_KEYS = REPLY_KEYS | {"names", "in_context"}
 CONVERSATION_KEYS = REPLY_KEYS | {"answering", "before_concern"}
 
 
-def _base(name: str, raw: dict, keys: set, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+def _base(name: str, raw: dict, keys: set, buttons: Dict[str, Button], helplines: Catalogue, where: str,
+          keep: frozenset = frozenset()) -> Reply:
     """The plain reply of a richer spec, after refusing the fields it may not have."""
     require(isinstance(raw, dict) and not set(raw) - keys, where,
             f"unknown fields {sorted(set(raw) - keys) if isinstance(raw, dict) else raw}")
-    return _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where)
+    return _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where, keep)
 
 
 def _variant(reply: Reply, spec: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Tuple[str, ...]:
@@ -124,7 +123,7 @@ def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: C
 
 def _extra(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A bubble the tailoring action adds; `ages: [first, last]` limits it to children of those ages."""
-    reply = _base(name, raw, REPLY_KEYS | {"ages"}, buttons, helplines, where)
+    reply = _base(name, raw, REPLY_KEYS | {"ages"}, buttons, helplines, where, FILLED_WHEN_REPLYING)
     ages = raw.get("ages")
     require(ages is None or (isinstance(ages, list) and len(ages) == 2 and all(isinstance(a, int) for a in ages)
                              and 0 < ages[0] <= ages[1]), where, "'ages' must be [first, last]")

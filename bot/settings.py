@@ -91,7 +91,7 @@ SETTINGS = (
     Setting("TYG_ACTION_TIMEOUT", "10", "seconds Rasa waits for the action server", _positive(int)),
     # staff and the Rasa API
     Setting("TYG_STAFF_TOKEN", None, "turns the staff console on (at least 16 characters); unset: console off", secret=True),
-    Setting("TYG_SCRIPTS_DIR", None, "where the console saves conversation scripts; unset: tests/conversations/"),
+    Setting("TYG_SCRIPTS_DIR", None, "where the console saves conversation scripts; unset: bot/content/flows/"),
     Setting("TYG_RASA_INTERNAL_URL", None, "where the staff console reaches Rasa; unset: 127.0.0.1 on RASA_PORT", _url),
     Setting("TYG_RASA_API_TOKEN", None, "Rasa's HTTP API token; `make run` sets a random one when the console is on", secret=True),
     Setting("RASA_ENABLE_API", "0", "1: turn on Rasa's HTTP API (needs RASA_AUTH_TOKEN)", _flag),

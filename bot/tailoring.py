@@ -2,7 +2,6 @@
 named (how to block and report there) and the child's age (Childline for a teenager,
 an app's minimum age for a younger child). Only helplines the route allows are named.
 The words are guidance.yaml's extras."""
-import re
 from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
@@ -10,6 +9,7 @@ from bot.audience import about_someone_close
 from bot.catalogue import catalogue
 from bot.entities import Lexicon, lexicon
 from bot.guidance import guidance
+from bot.placeholders import fill
 from bot.routing import Concern, Routing, routing
 
 # asked for, or answered with, an app: its block and report steps
@@ -135,10 +135,8 @@ EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
     "platform_privacy": {"app"},
     "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
 }
-_SLOT = re.compile(r"\[([a-z_]+)\]")
 
 
 def extra(name: str, **values) -> str:
-    """One of guidance.yaml's extras, with its [slots] filled."""
-    template = guidance().extras[name].bubbles[0]
-    return _SLOT.sub(lambda m: str(values[m.group(1)]), template)
+    """One of guidance.yaml's extras, with its placeholders filled."""
+    return fill(guidance().extras[name].bubbles[0], values, where=f"guidance.yaml: extras.{name}")

@@ -3,7 +3,7 @@ catalogue and the topics: one JSON-ready mapping, validated on load."""
 from functools import lru_cache
 from typing import Any, Dict, Optional
 
-from bot import storage
+from bot import settings
 from bot.catalogue import URL_RE, Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
@@ -20,7 +20,7 @@ def _text(raw: dict, key: str, where: str, helplines: Catalogue) -> str:
     value = raw.get(key)
     require(isinstance(value, str) and value.strip(), where, f"'{key}' must be non-empty text")
     # the retention period is configuration (TYG_RETENTION_DAYS), not content
-    return render(value.replace("{retention_days}", str(storage.retention_days())), helplines, f"{where}: {key}")
+    return render(value, helplines, f"{where}: {key}", {"retention_days": settings.get("TYG_RETENTION_DAYS")})
 
 
 def helpline_card(line) -> Dict[str, Any]:

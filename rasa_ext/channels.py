@@ -7,7 +7,7 @@ standard ones (/webhooks/rest/webhook, /socket.io). They:
   with no words left, or clearly in another language (bot/language.py), is answered here
   (channel_notes.yaml) without touching the conversation; a very long one is cut, and the
   reply ends with a note saying so;
-- limit how fast one conversation and one address may send (bot.rate_limit); over the
+- limit how fast one conversation and one address may send (stores.rate_limit); over the
   limit the answer still names 999 and the NSPCC helpline (HTTP 429 on REST);
 - on REST, read a body that is not valid UTF-8 as best it can, and refuse one that is not
   JSON or has no sender id with a clear 400 (never the shared "default" conversation);
@@ -38,7 +38,7 @@ from sanic import response
 from bot import settings
 from bot.channel_notes import notes
 from bot.language import detect_language
-from bot.rate_limit import RateLimits
+from stores.rate_limit import RateLimits
 from bot.redaction import install_log_filter
 from bot.text_input import clean
 from bot.topics import opening_intent

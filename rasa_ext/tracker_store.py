@@ -1,7 +1,7 @@
 """The tracker store: Rasa's SQL tracker store, made private and fault-tolerant.
 
 endpoints.yml names it (`type: rasa_ext.tracker_store.PrivateTrackerStore`); where the
-database is comes from bot.storage (SQLite in the data folder, or TYG_DATABASE_URL).
+database is comes from stores.storage (SQLite in the data folder, or TYG_DATABASE_URL).
 - Every user event is redacted (bot.redaction) before it is written. The NLU and the
   actions have already read the original text by then; the database never sees it.
 - If the database cannot be written (locked, full, gone), the error is logged plainly and
@@ -21,7 +21,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot import storage
+from stores import storage
 from bot.redaction import redact_event
 
 logger = logging.getLogger(__name__)

@@ -13,7 +13,8 @@ import yaml
 
 from bot.catalogue import catalogue
 from bot.content_files import CONTENT_DIR
-from bot.tools.serve import Bot, send
+from apps.bot_client import send
+from apps.supervisor import Bot
 from tests.services import free_port
 
 
@@ -34,8 +35,7 @@ def environment(**values):
 
 def edited_content(tmp_path, name, edit):
     """A copy of bot/content/ in tmp_path with one file's data passed through edit()."""
-    for f in CONTENT_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
+    shutil.copytree(CONTENT_DIR, tmp_path, dirs_exist_ok=True)
     data = yaml.safe_load((tmp_path / name).read_text())
     edit(data)
     (tmp_path / name).write_text(yaml.safe_dump(data))
@@ -49,7 +49,7 @@ def helplines():
 
 @pytest.fixture(scope="session")
 def model():
-    from bot.tools.train import train
+    from tools.train import train
 
     return train()
 
@@ -57,7 +57,7 @@ def model():
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory):
     """Where the servers started by the tests keep their data (link counts, saved scripts),
-    not var/ or tests/conversations/; and a staff token for this run only."""
+    not var/ or bot/content/flows/; and a staff token for this run only."""
     path = tmp_path_factory.mktemp("data")
     token = os.environ.get("TYG_STAFF_TOKEN") or secrets.token_urlsafe(24)  # the console is on
     # scripts the console saves go to TYG_SCRIPTS_DIR; all three are put back afterwards

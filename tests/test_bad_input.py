@@ -11,8 +11,8 @@ import urllib.request
 import pytest
 
 from bot.channel_notes import notes
-from bot.tools.paths import RUN_DIR
-from bot.tools.serve import http_json, send
+from apps.paths import RUN_DIR
+from apps.bot_client import http_json, send
 from tests.conftest import bubble_texts
 
 pytestmark = pytest.mark.servers

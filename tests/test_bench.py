@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from bot.bench.report import METRICS
-from bot.tools.paths import ROOT, quiet_env
+from tools.bench.report import METRICS
+from apps.paths import ROOT, quiet_env
 
 pytestmark = pytest.mark.servers
 
 
 def test_quick_benchmark_runs_and_reports_both_assistants(model, tmp_path):
-    run = subprocess.run([sys.executable, "-m", "bot.tools.bench", "--quick", "--out", str(tmp_path)],
+    run = subprocess.run([sys.executable, "-m", "tools.bench.cli", "--quick", "--out", str(tmp_path)],
                          cwd=ROOT, env=quiet_env(), capture_output=True, text=True, timeout=1200)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     results = json.loads((tmp_path / "bench.json").read_text())
@@ -30,7 +30,7 @@ def test_quick_benchmark_runs_and_reports_both_assistants(model, tmp_path):
 
 
 def test_profile_shows_where_the_server_s_time_goes(model, tmp_path):
-    run = subprocess.run([sys.executable, "-m", "bot.tools.profile", "--seconds", "6", "--out", str(tmp_path)],
+    run = subprocess.run([sys.executable, "-m", "tools.profile", "--seconds", "6", "--out", str(tmp_path)],
                          cwd=ROOT, env=quiet_env(), capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert (tmp_path / "rasa-server.folded").stat().st_size > 1000

@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from bot.tools.paths import ROOT
+from apps.paths import ROOT
 
 DEPLOY = ROOT / "deploy"
 
@@ -39,5 +39,14 @@ def test_the_staff_console_reaches_rasa_in_compose_and_no_token_is_on_a_command_
     compose = yaml.safe_load((DEPLOY / "compose.yml").read_text())
     assert compose["services"]["web"]["environment"]["TYG_RASA_INTERNAL_URL"] == "http://rasa:5005"
     rasa = compose["services"]["rasa"]["command"]
-    assert rasa.startswith("python -m rasa_ext.run_with_token") and "--enable-api" in rasa
-    assert "token" not in rasa.replace("run_with_token", "").lower()
+    assert rasa.startswith("python -m apps.rasa_server") and "--enable-api" in rasa
+    assert "token" not in rasa.lower()
+
+
+def test_every_module_the_deploy_files_run_exists():
+    text = (DEPLOY / "Dockerfile").read_text() + (DEPLOY / "compose.yml").read_text()
+    modules = re.findall(r"python -m ([\w.]+)", text)
+    assert len(modules) >= 4
+    for module in modules:
+        path = ROOT.joinpath(*module.split("."))
+        assert path.with_suffix(".py").is_file() or (path / "__main__.py").is_file(), module

@@ -9,7 +9,7 @@ from bot.entities import lexicon
 from bot.guidance import guidance
 from bot.routing import routing
 from bot.tailoring import extra
-from bot.tools.serve import send
+from apps.bot_client import send
 from tests.conftest import bubble_texts
 
 pytestmark = pytest.mark.servers

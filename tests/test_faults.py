@@ -9,8 +9,9 @@ import time
 
 import pytest
 
-from bot.bench.load import references, run_rest, scripts
-from bot.tools.serve import Bot, send
+from tools.bench.load import references, run_rest, scripts
+from apps.bot_client import send
+from apps.supervisor import Bot
 from tests.conftest import bubble_texts, environment
 from tests.services import free_port
 

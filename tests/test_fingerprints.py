@@ -4,15 +4,16 @@ import shutil
 
 import pytest
 
-from bot import spacy_pipeline
-from bot.tools import train
+from tools.build import spacy_pipeline
+from tools import train
 
-COPIED = ("config.yml", "domain", "data", "bot", "rasa_ext", "build/spacy_en_tyg/tyg_fingerprint.json")
+COPIED = ("config.yml", "domain", "data", "bot", "rasa_ext", "stores", "apps", "tools",
+          "build/spacy_en_tyg/tyg_fingerprint.json")
 
 
 @pytest.fixture
 def project(tmp_path):
-    from bot.tools.paths import ROOT
+    from apps.paths import ROOT
 
     for name in COPIED:
         source, target = ROOT / name, tmp_path / name
@@ -41,11 +42,11 @@ def test_a_change_to_what_training_runs_or_reads_retrains(project, changed):
 
 def test_code_training_never_runs_does_not_retrain(project):
     before = train.fingerprint(project)
-    _touch(project / "bot" / "web_server.py")
+    _touch(project / "apps" / "web" / "views.py")
     assert train.fingerprint(project) == before
 
 
-@pytest.mark.parametrize("changed", ["bot/entities.py", "bot/content/platforms.yaml", "bot/spacy_pipeline.py"])
+@pytest.mark.parametrize("changed", ["bot/entities.py", "bot/content/platforms.yaml", "tools/build/spacy_pipeline.py"])
 def test_a_change_to_the_ruler_patterns_code_or_content_rebuilds_the_pipeline(project, changed):
     before = spacy_pipeline.fingerprint(project)
     _touch(project / changed)

@@ -1,4 +1,4 @@
-"""Staff conversation scripts (tests/conversations/): they are valid, they cover every route
+"""Staff conversation scripts (bot/content/flows/): they are valid, they cover every route
 and every button, and `make flows` plays them all against the real bot and reports."""
 import re
 import subprocess
@@ -7,10 +7,10 @@ import sys
 import pytest
 
 from bot.content_files import ContentError
-from bot.flows.scripts import SCRIPTS_DIR, load_script, load_scripts
+from bot.flow_scripts import SCRIPTS_DIR, load_script, load_scripts
 from bot.guidance import guidance
 from bot.routing import routing
-from bot.tools.paths import ROOT, quiet_env
+from apps.paths import ROOT, quiet_env
 
 
 def test_every_script_is_valid():
@@ -51,7 +51,7 @@ def test_bad_scripts_say_what_is_wrong(tmp_path, text, message):
 def flows(bot, *args):
     env = quiet_env()
     env.update({"RASA_PORT": str(bot.rasa_port), "ACTION_PORT": str(bot.action_port)})
-    return subprocess.run([sys.executable, "-m", "bot.tools.flows", *map(str, args)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "tools.flows.cli", *map(str, args)], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -95,8 +95,8 @@ def test_route_scripts_do_not_replay_training_examples():
 
 
 def test_not_first_allows_999_later_but_not_leading(helplines):
-    from bot.flows.player import check_turn
-    from bot.flows.scripts import Mention, Turn
+    from tools.flows.player import check_turn
+    from bot.flow_scripts import Mention, Turn
 
     turn = Turn(parent="should I take her phone at night?", not_first=(Mention("EMERGENCY", "EMERGENCY"),))
     later = [{"text": "Agree phone rules together."}, {"text": f"If a child is in danger now, call {helplines['EMERGENCY'].phone}."}]

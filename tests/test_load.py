@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from bot.bench.load import references, run_rest, run_socketio, scripts, table
-from bot.tools import load as load_tool
+from tools.bench.load import references, run_rest, run_socketio, scripts, table
+from tools import load as load_tool
 
 pytestmark = pytest.mark.servers
 

@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 from bot.catalogue import bare_link, digits
-from bot.rasa_files import render_all
+from tools.build.rasa_files import render_all
 from bot.widget_config import widget_config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,12 +6,12 @@ import subprocess
 import sys
 import time
 
-from bot.tools.processes import spawn, stop_process
+from apps.processes import spawn, stop_process
 
 PARENT = """
 import sys, time
 from pathlib import Path
-from bot.tools.processes import spawn
+from apps.processes import spawn
 child = spawn([sys.executable, "-c", "import time; time.sleep(120)"], Path(sys.argv[1]), Path("."))
 print(child.pid, flush=True)
 time.sleep(120)

@@ -4,8 +4,8 @@ import subprocess
 
 import yaml
 
-from bot.rasa_files import stories_from_outline
-from bot.tools.paths import RASA, ROOT, quiet_env
+from tools.build.rasa_files import stories_from_outline
+from apps.paths import RASA, ROOT, quiet_env
 
 OUTLINES = ROOT / "tests" / "stories"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.rate_limit import RateLimits, with_password
+from stores.rate_limit import RateLimits, with_password
 from tests.services import free_port, redis
 
 

@@ -8,8 +8,9 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from bot.bench.load import bubbles_key, references, scripts
-from bot.tools.serve import Bot, send
+from tools.bench.load import bubbles_key, references, scripts
+from apps.bot_client import send
+from apps.supervisor import Bot
 from tests import services
 from tests.conftest import environment
 

@@ -7,8 +7,8 @@ import sys
 
 from bot.guidance import guidance
 from bot.routing import routing
-from bot.tools.paths import ROOT
-from bot.tools.review import build
+from apps.paths import ROOT
+from tools.review import build
 from bot.topics import topics
 from bot.widget_config import widget_config
 
@@ -53,7 +53,7 @@ def test_old_catalogue_entries_are_flagged(helplines):
 
 def test_make_review_writes_the_document(tmp_path):
     out = tmp_path / "review.html"
-    run = subprocess.run([sys.executable, "-m", "bot.tools.review", "--out", str(out), "--max-age-days", "0"],
+    run = subprocess.run([sys.executable, "-m", "tools.review", "--out", str(out), "--max-age-days", "0"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert out.read_text().startswith("<!doctype html>")

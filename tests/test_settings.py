@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bot import settings
-from bot.tools.paths import ROOT
+from apps.paths import ROOT
 
 SOURCES = [p for folder in ("bot", "rasa_ext", "actions") for p in (ROOT / folder).rglob("*.py")]
 READ = re.compile(r"""os\.(?:environ\.get|getenv)\(\s*["']([A-Z0-9_]+)|os\.environ\[\s*["']([A-Z0-9_]+)["']\s*\](?!\s*=[^=])""")
@@ -53,7 +53,7 @@ def test_defaults_are_typed(monkeypatch):
 
 
 def test_the_web_server_stops_at_start_up_on_a_bad_setting():
-    run = subprocess.run([sys.executable, "-m", "bot.web_server"], cwd=ROOT, capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "apps.web"], cwd=ROOT, capture_output=True, text=True,
                          timeout=60, env={**__import__("os").environ, "WEB_PORT": "eighty"})
     assert run.returncode != 0 and "WEB_PORT" in run.stderr
 

@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from bot import storage
-from bot.source_counts import SourceCounts, clean_source
+from stores import storage
+from stores.source_counts import SourceCounts, clean_source
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -69,16 +69,16 @@ def test_counts_in_postgresql_from_two_writers_at_once():
 
 
 def test_the_readme_command_prints_the_counts(tmp_path):
-    """`python -m bot.source_counts`, as the README tells staff to run it."""
+    """`python -m stores.source_counts`, as the README tells staff to run it."""
     import os
     import subprocess
     import sys
 
-    from bot.tools.paths import ROOT
+    from apps.paths import ROOT
 
     env = {**os.environ, "TYG_DATA_DIR": str(tmp_path)}
     env.pop("TYG_DATABASE_URL", None)
-    command = [sys.executable, "-m", "bot.source_counts"]
+    command = [sys.executable, "-m", "stores.source_counts"]
     empty = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert empty.stdout.strip() == "No link has been used yet."
     counts = SourceCounts(storage.engine(make_url(f"sqlite:///{tmp_path / 'conversations.db'}")))

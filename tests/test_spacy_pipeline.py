@@ -1,8 +1,8 @@
 import pytest
 
 from bot.entities import lexicon
-from bot.tools.paths import SPACY_MODEL
-from bot.spacy_pipeline import build
+from apps.paths import SPACY_MODEL
+from tools.build.spacy_pipeline import build
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ import os
 import pytest
 import requests
 
-from bot.flows.player import play
-from bot.flows.scripts import load_script
-from bot.staff.console import staff_token
+from tools.flows.player import play
+from bot.flow_scripts import load_script
+from apps.staff.console import staff_token
 
 pytestmark = pytest.mark.servers
 
@@ -88,4 +88,4 @@ def test_the_rasa_api_token_is_not_in_the_process_list(bot):
     """Every user of the machine can read a process's argv: the token goes by the environment."""
     assert bot.api_token
     cmdline = open(f"/proc/{bot.rasa.pid}/cmdline", "rb").read().decode("utf-8", "replace")
-    assert "rasa_ext.run_with_token" in cmdline and bot.api_token not in cmdline
+    assert "apps.rasa_server" in cmdline and bot.api_token not in cmdline

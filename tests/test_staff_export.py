@@ -2,9 +2,9 @@
 import pytest
 
 from bot.content_files import ContentError
-from bot.flows.scripts import load_script
-from bot.staff.script_export import save_script, script_for, turns_from_tracker
-from bot.staff.understood import latest_turn
+from bot.flow_scripts import load_script
+from apps.staff.script_export import save_script, script_for, turns_from_tracker
+from apps.staff.understood import latest_turn
 
 TRACKER = {"events": [
     {"event": "action", "name": "action_session_start", "policy": None},

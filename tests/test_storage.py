@@ -11,9 +11,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import storage
-from bot.tools import retention
-from bot.tools.paths import ROOT
+from stores import storage
+from stores import retention
+from apps.paths import ROOT
 from rasa_ext.tracker_store import PrivateTrackerStore
 
 def run(coroutine):

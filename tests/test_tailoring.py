@@ -66,15 +66,14 @@ def test_skipping_the_which_app_question_stops_it_being_asked():
 
 
 def test_every_extra_has_exactly_the_slots_the_code_fills():
-    import re
-
     from bot.guidance import guidance
+    from bot.placeholders import PLACEHOLDER
     from bot.tailoring import EXTRA_SLOTS
 
     extras = guidance().extras
     assert set(extras) == set(EXTRA_SLOTS)
     for name, reply in extras.items():
-        assert set(re.findall(r"\[([a-z_]+)\]", " ".join(reply.bubbles))) == EXTRA_SLOTS[name], name
+        assert {n for n, _ in PLACEHOLDER.findall(" ".join(reply.bubbles))} == EXTRA_SLOTS[name], name
 
 
 def test_which_routes_get_app_steps_is_content(tmp_path):

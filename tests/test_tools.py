@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from bot.tools import evaluate
-from bot.tools.paths import ROOT, quiet_env
+from tools import evaluate
+from apps.paths import ROOT, quiet_env
 
 pytestmark = pytest.mark.servers
 
@@ -21,7 +21,7 @@ def test_evaluation_harness_on_the_held_out_cases(bot, tmp_path):
 
 def test_explain_shows_the_routing_decision(model):
     # the command staff run, in its own process (the browser tests keep an event loop running here)
-    run = subprocess.run([sys.executable, "-m", "bot.tools.explain",
+    run = subprocess.run([sys.executable, "-m", "tools.explain",
                           "my son is meeting a man from roblox tonight", "hello"],
                          cwd=ROOT, env=quiet_env(), capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -31,7 +31,7 @@ def test_explain_shows_the_routing_decision(model):
 
 
 def test_secrets_come_from_an_untracked_file_and_the_environment_wins(tmp_path, monkeypatch):
-    from bot.tools.serve import load_secrets
+    from apps.supervisor import load_secrets
     secrets_file = tmp_path / "secrets.env"
     secrets_file.write_text("# staff\nTYG_STAFF_TOKEN='from-the-file-123456'\nTYG_REDIS_PASSWORD=file\n")
     monkeypatch.delenv("TYG_STAFF_TOKEN", raising=False)
@@ -45,7 +45,7 @@ def test_secrets_come_from_an_untracked_file_and_the_environment_wins(tmp_path, 
 
 
 def test_endpoints_keep_passwords_in_the_environment(monkeypatch):
-    from bot.tools.serve import endpoints_yaml
+    from apps.supervisor import endpoints_yaml
     monkeypatch.setenv("TYG_REDIS_URL", "redis://cache.internal:6380/2")
     monkeypatch.setenv("TYG_REDIS_PASSWORD", "s3cret-value")
     text = endpoints_yaml(5055)

@@ -1,4 +1,4 @@
-"""The web server (bot/web_server.py) over HTTP, as the browser and schools use it, and the
+"""The web server (apps/web/) over HTTP, as the browser and schools use it, and the
 topic opening through both Rasa channels."""
 import json
 import re
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.servers
 
 def link_counts(data_dir):
     """The link counts the running web server has stored in its database."""
-    from bot import storage
-    from bot.source_counts import SourceCounts
+    from stores import storage
+    from stores.source_counts import SourceCounts
 
     return SourceCounts(storage.engine(make_url(f"sqlite:///{data_dir / 'conversations.db'}"))).read()
 
@@ -96,10 +96,10 @@ def test_visit_is_rate_limited_per_address(tmp_path):
 
     from aiohttp.test_utils import TestClient, TestServer
 
-    from bot import storage
-    from bot.rate_limit import RateLimits
-    from bot.source_counts import SourceCounts
-    from bot.web_server import make_app
+    from stores import storage
+    from stores.rate_limit import RateLimits
+    from stores.source_counts import SourceCounts
+    from apps.web.app import make_app
 
     async def three_visits():
         counts = SourceCounts(storage.engine(make_url(f"sqlite:///{tmp_path / 'c.db'}")))
@@ -152,7 +152,7 @@ def test_forget_refuses_anything_but_a_widget_id(web, body):
 def test_forget_deletes_only_that_conversation(web, bot, data_dir):
     import secrets
     import sqlite3
-    from bot.tools.serve import send
+    from apps.bot_client import send
     gone, kept = secrets.token_hex(16), secrets.token_hex(16)
     for sender in (gone, kept):
         send(bot.rasa_port, "my son is secretive about his phone", sender)

@@ -1,0 +1,113 @@
+"""`make bench`: this bot against the stock `rasa init` assistant, measured in one run on
+this machine, served the same way. Prints a table with the ratios and the targets, and
+writes results/bench/bench.json (plus a dated copy in results/bench/history/) and
+results/bench/bench.png.
+
+    python -m tools.bench            # the full run (about 20 minutes on 2 cores)
+    python -m tools.bench --quick    # checks it all works (no training times, tiny loads)
+    python -m tools.bench --serving-only   # full loads, no training times
+"""
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from tools.bench import measure
+from tools.bench.assistants import Assistant, StockAssistant, TrustYourGut
+from tools.bench.report import chart, table, verdicts
+from apps.paths import ROOT
+
+OUT = ROOT / "results" / "bench"
+FOLLOW_UPS = ["How do I keep evidence safely?", "How do I talk to my child about this?", "thanks"]
+
+
+def parent_messages():
+    cases = yaml.safe_load((ROOT / "tests" / "eval" / "heldout_cases.yaml").read_text(encoding="utf-8"))
+    return [c["text"] for c in cases]
+
+
+def conversations(texts, count: int, turns: int):
+    """count conversations of `turns` turns: a worry, follow-ups, another worry..."""
+    out = []
+    for i in range(count):
+        conv = []
+        for t in range(turns):
+            conv.append(texts[(i * turns + t) % len(texts)] if t % 2 == 0 else FOLLOW_UPS[(i + t) % len(FOLLOW_UPS)])
+        out.append(measure.Conversation(conv))
+    return out
+
+
+def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> dict:
+    r = {"assistant": a.name}
+    if not time_training and isinstance(a, TrustYourGut):
+        from tools.train import train
+
+        a.model.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(train(), a.model)  # the project's own model: --quick checks, it doesn't time training
+    else:
+        a.forget_training()
+        r["train_full_s"] = measure.timed(a.train)
+        print(f"  {a.name}: trained from scratch in {r['train_full_s']} s", flush=True)
+        if time_training:
+            a.change_one_response()
+            r["retrain_response_s"] = measure.timed(a.train)
+            a.add_one_example()
+            r["retrain_nlu_example_s"] = measure.timed(a.train)
+            print(f"  {a.name}: retrained after a response change in {r['retrain_response_s']} s, "
+                  f"after one NLU example in {r['retrain_nlu_example_s']} s", flush=True)
+    try:
+        r["cold_start_s"] = measure.cold_start(a.launch, a.rasa_port, a.probe, a.correct)
+        measure.one_at_a_time(a.rasa_port, texts[:3])  # warm-up, not counted
+        r["single"] = measure.one_at_a_time(a.rasa_port, texts[3:9] if quick else texts[3:63])
+        convs = conversations(texts, 4 if quick else 60, 2 if quick else 5)
+        r["concurrent"] = measure.concurrent(a.rasa_port, convs, 2 if quick else 20)
+        r["rss_rasa_mb"] = measure.rss_mb(a.rasa.pid)
+        r["rss_actions_mb"] = measure.rss_mb(a.actions.pid) if a.actions else None
+    finally:
+        a.stop()
+    print(f"  {a.name}: served and measured", flush=True)
+    return r
+
+
+def main(argv) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark this bot against the stock rasa init assistant.")
+    parser.add_argument("--quick", action="store_true", help="check it works: no retraining, tiny loads")
+    parser.add_argument("--serving-only", action="store_true",
+                        help="full loads, but no training times (this bot's current model is used)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    texts = parent_messages()
+    work = Path(tempfile.mkdtemp(prefix="tyg-bench-"))
+    try:
+        stock = StockAssistant(work / "stock", rasa_port=5405)
+        ours = TrustYourGut(work / "ours", rasa_port=5305, action_port=5355)
+        results = {"when": dt.datetime.now().isoformat(timespec="seconds"), "quick": args.quick,
+                   "serving_only": args.serving_only,
+                   "machine": {"cores": len(__import__("os").sched_getaffinity(0))}}
+        print("benchmarking the stock assistant ...", flush=True)
+        time_training = not (args.quick or args.serving_only)
+        results["stock"] = bench_one(stock, args.quick, texts, time_training)
+        print("benchmarking Trust Your Gut ...", flush=True)
+        results["ours"] = bench_one(ours, args.quick, texts, time_training)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["verdicts"] = verdicts(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=1)
+    (args.out / "bench.json").write_text(text)
+    if time_training:  # a complete run: kept for comparison over time
+        (args.out / "history").mkdir(exist_ok=True)
+        (args.out / "history" / f"bench-{results['when'].replace(':', '')}.json").write_text(text)
+    chart(results, args.out / "bench.png")
+    print(table(results))
+    print(f"results: {args.out / 'bench.json'}, chart: {args.out / 'bench.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,128 @@
+"""`make eval`: run the shared black-box harness against the bot on every evaluation set,
+and print them side by side.
+
+    python -m tools.evaluate                 # every set
+    python -m tools.evaluate real blind2     # only these sets
+
+Sets (tests/eval/, never used for training; a test checks there is no overlap):
+  sample   the harness's own 43-case sample (../shared/eval)
+  heldout, dev, blind   the project's earlier sets: looked at while building, so not evidence
+  real     real parents' messages gathered from public pages (source address per case)
+  blind2   a fresh blind set by a writer who saw neither the training data nor other sets
+  real2    a second set of real messages, from pages the first did not use
+  blind3   a third blind set, by another writer, with a different list of writers to imagine
+  real3    a third set of real messages (43), from pages neither earlier set used
+  multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
+  multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
+  multi3   a third, by another such writer, written before the reply-shape and state work
+  multi4   a fourth, by another such writer with a different list of people, run once
+           after multi3's fixes
+
+Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
+one for the run and stops it afterwards. Results go to results/eval/<set>/.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import settings
+from apps.paths import ROOT
+from apps.bot_client import send
+from apps.supervisor import Bot
+
+HARNESS_DIR = ROOT.parent / "shared" / "eval"
+EVAL = ROOT / "tests" / "eval"
+SETS = {
+    "sample": HARNESS_DIR / "sample_cases.yaml",
+    "heldout": EVAL / "heldout_cases.yaml",
+    "dev": EVAL / "dev_cases.yaml",
+    "blind": EVAL / "blind_cases.yaml",
+    "real": EVAL / "real_parent_cases.yaml",
+    "blind2": EVAL / "fresh_blind_cases.yaml",
+    "real2": EVAL / "real_parent_cases_2.yaml",
+    "blind3": EVAL / "fresh_blind_cases_3.yaml",
+    "real3": EVAL / "real_parent_cases_3.yaml",
+}
+CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
+                 "multi2": EVAL / "multiturn_conversations_2.yaml",
+                 "multi3": EVAL / "multiturn_conversations_3.yaml",
+                 "multi4": EVAL / "multiturn_conversations_4.yaml"}
+COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
+           ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
+           ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
+           ("errors", "errors"), ("p95 ms", "latency_p95_ms"))
+
+
+def running(port: int) -> bool:
+    try:
+        return bool(send(port, "hello", timeout=10))
+    except Exception:
+        return False
+
+
+def run_single(cases: Path, url: str, out: Path) -> dict:
+    subprocess.run([sys.executable, str(HARNESS_DIR / "run_eval.py"), str(cases), "--url", url,
+                    "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+    return json.loads((out / "summary.json").read_text())
+
+
+def run_conversations(cases: Path, url: str, out: Path) -> dict:
+    done = subprocess.run([sys.executable, str(HARNESS_DIR / "run_multiturn.py"), str(cases), "--url", url,
+                           "--out", str(out)], check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def table(rows: dict) -> str:
+    names = list(rows)
+    lines = [f"{'':12s}" + "".join(f"{n:>10s}" for n in names)]
+    for label, key in COLUMNS:
+        lines.append(f"{label:12s}" + "".join(f"{str(rows[n].get(key, '')):>10s}" for n in names))
+    return "\n".join(lines)
+
+
+def by_category(rows: dict) -> str:
+    cats = sorted({c for s in rows.values() for c in s.get("by_category", {})})
+    names = list(rows)
+    lines = [f"{'category':24s}" + "".join(f"{n:>10s}" for n in names)]
+    for c in cats:
+        lines.append(f"{c:24s}" + "".join(f"{rows[n].get('by_category', {}).get(c, '-'):>10s}" for n in names))
+    return "\n".join(lines)
+
+
+def main(wanted=()) -> int:
+    if not (HARNESS_DIR / "run_eval.py").exists():
+        print(f"harness not found in {HARNESS_DIR}", file=sys.stderr)
+        return 2
+    port = settings.get("RASA_PORT")
+    url = settings.get("EVAL_URL") or f"http://localhost:{port}"
+    bot = None
+    if not running(port):
+        from tools.train import train
+
+        bot = Bot(train(), port, settings.get("ACTION_PORT")).start()
+    rows, convs = {}, {}
+    try:
+        for name, cases in SETS.items():
+            if cases.exists() and (not wanted or name in wanted):
+                rows[name] = run_single(cases, url, ROOT / "results" / "eval" / name)
+        for name, cases in CONVERSATIONS.items():
+            if cases.exists() and (not wanted or name in wanted):
+                convs[name] = run_conversations(cases, url, ROOT / "results" / "eval" / name)
+    finally:
+        if bot:
+            bot.stop()
+    if rows:
+        print(table(rows))
+        print()
+        print(by_category(rows))
+    for name, s in convs.items():
+        print(f"\n{name}: {s['passed']}/{s['conversations']} conversations right at every turn, "
+              f"{s['turns_passed']}/{s['turns']} turns, emergency turns with 999 first "
+              f"{s['emergency_hit']}/{s['emergency_turns']}, false alarms {s['false_alarms']}, "
+              f"errors {s['errors']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(tuple(sys.argv[1:])))
