@@ -50,7 +50,7 @@ run: install
 	$(PY) -m tools.run
 
 validate: build
-	$(VENV)/bin/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+	$(VENV)/bin/rasa data validate --domain build/domain --data data build/data --config config.yml --fail-on-warnings
 
 test: install chromium services
 	$(PY) -m pytest
@@ -99,4 +99,4 @@ lock:
 	  /tmp/tyg-lock/bin/pip freeze; } > constraints.txt
 
 clean:
-	rm -rf build models run results .pytest_cache domain/responses.yml data/rules/replies.yml
+	rm -rf build models run results .pytest_cache

@@ -7,7 +7,7 @@ from bot.entities import Lexicon, lexicon
 from bot.routing import CHILD_CONCERN, Routing, routing
 
 MAX_APPS = 3  # steps for more apps than this would bury the reply
-# slots the tailoring action sets and the generated responses' conditions read (domain/core.yml)
+# slots the tailoring action sets and the generated responses' conditions read (domain.yml)
 CONTEXT_SLOT = "conversation_concern"  # the concern follow-ups are answered under
 QUESTION_SLOT = "asked"  # the bot's own question at the end of its last reply, until answered
 

@@ -7,7 +7,7 @@ import pytest
 from tools.build import spacy_pipeline
 from tools import train
 
-COPIED = ("config.yml", "domain", "data", "bot", "rasa_ext", "stores", "apps", "tools",
+COPIED = ("config.yml", "domain.yml", "data", "build/domain", "build/data", "bot", "rasa_ext", "stores", "apps", "tools",
           "build/spacy_en_tyg/tyg_fingerprint.json")
 
 
@@ -32,7 +32,7 @@ def _touch(path):
     "bot/danger_model.py",  # the danger-now model
     "rasa_ext/intent_classifier.py",  # a component config.yml names
     "data/nlu/greet.yml",
-    "domain/core.yml",
+    "domain.yml",
 ])
 def test_a_change_to_what_training_runs_or_reads_retrains(project, changed):
     before = train.fingerprint(project)

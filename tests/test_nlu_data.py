@@ -14,7 +14,7 @@ from bot.routing import routing
 
 ROOT = Path(__file__).resolve().parent.parent
 NLU = ROOT / "data" / "nlu"
-DOMAIN = yaml.safe_load((ROOT / "domain" / "core.yml").read_text())
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 MIN_CONCERN_EXAMPLES = 200
 MIN_EXAMPLES = 8000
 MIN_MEDIAN_WORDS = 22  # parents' messages: median 27 words, one in ten past 57

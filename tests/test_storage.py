@@ -35,7 +35,7 @@ def db(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def domain():
-    return Domain.load(str(ROOT / "domain"))
+    return Domain.load(str(ROOT / "build" / "domain"))
 
 
 def tracker(sender, text, when=None):

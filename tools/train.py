@@ -14,10 +14,11 @@ from typing import List
 import yaml
 
 from tools.build import rasa_files, spacy_pipeline
+from tools.build.rasa_files import RASA_ARGS, RASA_INPUTS
 from tools.build.source_fingerprint import digest, imported_files
 from apps.paths import MODELS, RASA, ROOT, RUN_DIR, SPACY_MODEL, quiet_env
 
-INPUTS = ("config.yml", "domain", "data")  # the generated files in domain/ and data/ carry content
+INPUTS = ("config.yml", *RASA_INPUTS)  # the generated files in build/ carry the content
 
 
 def trained_code(root: Path = ROOT) -> List[Path]:
@@ -53,7 +54,7 @@ def train(force: bool = False) -> Path:
     log.parent.mkdir(parents=True, exist_ok=True)
     print(f"training {target.name} (about 2 minutes; progress in {log.relative_to(ROOT)}) ...",
           file=sys.stderr, flush=True)
-    cmd = [RASA, "train", "--config", "config.yml", "--domain", "domain", "--data", "data",
+    cmd = [RASA, "train", "--config", "config.yml", *RASA_ARGS,
            "--out", str(MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]]
     with open(log, "w", encoding="utf-8") as out:
         done = subprocess.run(cmd, cwd=ROOT, env=quiet_env(), stdout=out, stderr=subprocess.STDOUT)

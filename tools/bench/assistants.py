@@ -87,7 +87,7 @@ class TrustYourGut(Assistant):
         folder.mkdir(parents=True, exist_ok=True)
         for name in ("config.yml", "credentials.yml"):
             shutil.copy(ROOT / name, folder / name)
-        for name in ("domain", "data"):
+        for name in ("data", "build/domain", "build/data"):
             shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
         shutil.copytree(ROOT / "build" / "spacy_en_tyg", folder / "build" / "spacy_en_tyg", dirs_exist_ok=True)
         # as `make run` serves it: conversations in SQLite (here in the benchmark's folder)
@@ -95,7 +95,7 @@ class TrustYourGut(Assistant):
         self.helplines = catalogue()
 
     def train_args(self) -> List[str]:
-        return ["--config", "config.yml", "--domain", "domain", "--data", "data"]
+        return ["--config", "config.yml", *RASA_ARGS]
 
     def launch(self) -> None:
         self.actions = self._popen([RASA, "run", "actions", "--actions", "actions", "--port",
@@ -107,7 +107,7 @@ class TrustYourGut(Assistant):
                                      "TYG_DATA_DIR": str(self.folder / "var")})
 
     def change_one_response(self) -> None:
-        path = self.folder / "domain" / "responses.yml"
+        path = self.folder / RESPONSES.relative_to(ROOT)
         data = yaml.safe_load(path.read_text())
         data["responses"]["utter_thanks"][0]["text"] += " (Changed for the benchmark.)"
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
