@@ -1,5 +1,7 @@
-"""`rasa run` with its HTTP API token read from the environment, so the token never appears
-in the process list (argv is readable by every user of the machine).
+"""`rasa run` with its HTTP API secret read from the environment, so it never appears in the
+process list (argv is readable by every user of the machine). The secret is both the API
+token (for an operator's own tools, RASA_ENABLE_API) and the key Rasa checks signed requests
+with (JWT): the staff console signs each request instead, so the secret is never in a URL.
 
     TYG_RASA_API_TOKEN=... python -m apps.rasa_server --model ... --enable-api
 """
@@ -7,6 +9,7 @@ import os
 import sys
 
 TOKEN_VARIABLE = "TYG_RASA_API_TOKEN"
+JWT_METHOD = "HS256"
 
 
 def main() -> None:
@@ -14,7 +17,8 @@ def main() -> None:
     if not token:
         raise SystemExit(f"{TOKEN_VARIABLE} is not set")
     # added after the process started: /proc/<pid>/cmdline still shows the original argv
-    sys.argv = ["rasa", "run", *sys.argv[1:], f"--auth-token={token}"]
+    sys.argv = ["rasa", "run", *sys.argv[1:], f"--auth-token={token}", f"--jwt-secret={token}",
+                f"--jwt-method={JWT_METHOD}"]
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

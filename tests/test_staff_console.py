@@ -89,3 +89,23 @@ def test_the_rasa_api_token_is_not_in_the_process_list(bot):
     assert bot.api_token
     cmdline = open(f"/proc/{bot.rasa.pid}/cmdline", "rb").read().decode("utf-8", "replace")
     assert "apps.rasa_server" in cmdline and bot.api_token not in cmdline
+
+
+def test_the_console_signs_each_tracker_request_for_its_one_conversation(bot, monkeypatch):
+    """The secret never travels: each request is signed (JWT) for one conversation, briefly."""
+    import jwt
+    import requests
+
+    from apps.staff.console import rasa_api_headers
+
+    monkeypatch.setenv("TYG_RASA_API_TOKEN", bot.api_token)
+    url = f"http://127.0.0.1:{bot.rasa_port}/conversations/%s/tracker"
+    headers = rasa_api_headers("staff-abc")
+    assert bot.api_token not in headers["Authorization"]
+    assert requests.get(url % "staff-abc", headers=headers, timeout=10).status_code == 200
+    assert requests.get(url % "someone-else", headers=headers, timeout=10).status_code == 403
+    assert requests.get(url % "staff-abc", timeout=10).status_code == 401
+    forged = jwt.encode({"user": {"username": "staff-abc", "role": "admin"}}, "not-the-secret-not-the-secret",
+                        algorithm="HS256")
+    assert requests.get(url % "staff-abc", headers={"Authorization": f"Bearer {forged}"},
+                        timeout=10).status_code == 401

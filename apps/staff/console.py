@@ -1,25 +1,30 @@
 """The staff console's web routes (/staff), added to the web server. Off unless
 TYG_STAFF_TOKEN is set (at least 16 characters; never a default). Each request carries
 "Authorization: Bearer <token>". The console talks to Rasa server-side: messages over the
-REST channel, what was understood from the tracker through Rasa's HTTP API (token
-TYG_RASA_API_TOKEN, which `make run` sets up when the console is on)."""
+REST channel, what was understood from the tracker through Rasa's HTTP API, each request
+signed for its one conversation with TYG_RASA_API_TOKEN (which `make run` sets up when the
+console is on); the secret itself is never sent."""
 import hmac
 import re
+import time
 import uuid
 from pathlib import Path
 
 import aiohttp
+import jwt
 from aiohttp import web
 
+from apps.paths import ROOT
+from apps.rasa_server import JWT_METHOD
+from apps.staff.script_export import save_script, script_for, turns_from_tracker
+from apps.staff.understood import latest_turn
 from bot import settings
 from bot.content_files import ContentError
 from bot.flow_scripts import SCRIPTS_DIR
-from apps.staff.script_export import save_script, script_for, turns_from_tracker
-from apps.staff.understood import latest_turn
 from bot.text_input import clean_user_text
-from apps.paths import ROOT
 
 MIN_TOKEN_CHARS = 16
+API_CLAIM_SECONDS = 60
 CONVERSATION_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -55,9 +60,16 @@ async def _body(request: web.Request) -> dict:
     return body
 
 
+def rasa_api_headers(sender: str) -> dict:
+    """A signed request for this one conversation, valid for a minute: Rasa checks it with
+    the shared secret (apps/rasa_server.py), so the secret itself never travels."""
+    claims = {"user": {"username": sender, "role": "user"}, "exp": int(time.time()) + API_CLAIM_SECONDS}
+    signed = jwt.encode(claims, settings.get("TYG_RASA_API_TOKEN") or "", algorithm=JWT_METHOD)
+    return {"Authorization": f"Bearer {signed}"}
+
+
 async def _tracker(session: aiohttp.ClientSession, sender: str) -> dict:
-    token = settings.get("TYG_RASA_API_TOKEN") or ""
-    async with session.get(f"{rasa_url()}/conversations/{sender}/tracker", params={"token": token}) as r:
+    async with session.get(f"{rasa_url()}/conversations/{sender}/tracker", headers=rasa_api_headers(sender)) as r:
         if r.status != 200:
             raise web.HTTPBadGateway(text=f"Rasa's API answered {r.status}; is it enabled with TYG_RASA_API_TOKEN?")
         return await r.json()
