@@ -28,6 +28,9 @@ EMERGENCIES = [
     "she's in his car right now and won't answer",
     "a grown up messaged her saying see you at the park gates at 5 dont tell ur mum",
     "he's about to get into an uber someone online ordered for him",
+    "the man he plays fortnite with says he'll turn up at the school gates when school finishes",
+    "her online friend told her he would show up outside school at home time, he's 30",
+    "some guy from discord said he's coming to his school today to give him a new headset",
     "they've arranged to meet at the station at half 6",
     "12yo in a car with some bloke from tiktok",
     "strange man at the door asking for my 12yo",
@@ -54,6 +57,11 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "what would i do if someone from online ever turned up at her school",
+    "her friend from class might turn up at the party next saturday",
+    "grandad is coming to her school today for the harvest assembly",
+    "the school nurse will show up at 2 to do the vaccinations, should i tell him",
+    "his mate from roblox is coming to his school disco tonight, they're in the same class",
     "they want £200 in vouchers by tonight or they'll share the video",
     "he met someone on roblox last year and they still chat",
     "she wants to meet a friend from tiktok next month",
