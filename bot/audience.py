@@ -3,14 +3,14 @@ import re
 from functools import lru_cache
 from typing import Tuple
 
-from bot.content_files import CONTENT_DIR, load, require
+from bot import content_schema as schema
+from bot.content_files import CONTENT_DIR, load
 
 
 @lru_cache(maxsize=4)
 def _patterns(key: str, directory=CONTENT_DIR) -> Tuple[re.Pattern, ...]:
-    raw = load("audience.yaml", directory).get(key)
-    require(isinstance(raw, list) and raw, "audience.yaml", f"'{key}' must be a non-empty list")
-    return tuple(re.compile(p) for p in raw)
+    data = schema.validate(schema.AudienceFile, load("audience.yaml", directory), "audience.yaml")
+    return tuple(re.compile(p) for p in getattr(data, key))
 
 
 def _matches(key: str, text: str) -> bool:

@@ -5,11 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
-
-PHONE_RE = re.compile(r"^\d{3}( ?\d+)*$")
-URL_RE = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$")
-EMAIL_RE = re.compile(r"^[a-z0-9.+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 
 def digits(text: str) -> str:
@@ -104,46 +101,25 @@ class Catalogue:
         return {h.email.lower() for h in self.helplines.values() if h.email}
 
 
-def _helpline(key: str, raw: dict, where: str) -> Helpline:
-    require(isinstance(raw, dict), where, "must be a mapping")
-    allowed = {"name", "spoken", "phone", "textphone", "email", "url", "how", "for",
-               "anonymous", "notes", "last_checked", "hours", "link_is_shared"}
-    unknown = set(raw) - allowed
-    require(not unknown, where, f"unknown fields {sorted(unknown)}")
-    for field in ("name", "spoken", "for"):
-        require(isinstance(raw.get(field), str) and raw[field].strip(), where, f"'{field}' is required")
-    require(isinstance(raw.get("anonymous"), bool), where, "'anonymous' must be true or false")
-    require(raw.get("phone") or raw.get("url"), where, "needs a phone number or a link")
-    for field in ("phone", "textphone"):
-        if raw.get(field) is not None:
-            require(PHONE_RE.match(str(raw[field])), where, f"'{field}' is not a phone number")
-    if raw.get("url") is not None:
-        require(URL_RE.match(raw["url"]), where, "'url' must be an https link")
-    if raw.get("email") is not None:
-        require(EMAIL_RE.match(raw["email"]), where, "'email' is not an email address")
-    checked = raw.get("last_checked")
-    require(checked is None or isinstance(checked, dt.date), where, "'last_checked' must be a date")
+def _helpline(key: str, spec: schema.Helpline, where: str) -> Helpline:
+    require(spec.phone or spec.url, where, "needs a phone number or a link")
     # hours are only stated when someone has checked them (CONTEXT: they change between sources)
-    require(raw.get("hours") is None or checked is not None, where, "'hours' need a 'last_checked' date")
+    require(spec.hours is None or spec.last_checked is not None, where, "'hours' need a 'last_checked' date")
     return Helpline(
-        key=key, name=raw["name"], spoken=raw["spoken"], audience=raw["for"],
-        anonymous=raw["anonymous"], last_checked=checked,
-        phone=str(raw["phone"]) if raw.get("phone") else None,
-        textphone=str(raw["textphone"]) if raw.get("textphone") else None,
-        email=raw.get("email"), url=raw.get("url"), how=raw.get("how"),
-        notes=raw.get("notes"), hours=raw.get("hours"), link_is_shared=bool(raw.get("link_is_shared")),
+        key=key, name=spec.name, spoken=spec.spoken, audience=spec.audience,
+        anonymous=spec.anonymous, last_checked=spec.last_checked, phone=spec.phone, textphone=spec.textphone,
+        email=spec.email, url=spec.url, how=spec.how, notes=spec.notes, hours=spec.hours,
+        link_is_shared=spec.link_is_shared,
     )
 
 
 def load_catalogue(directory=CONTENT_DIR) -> Catalogue:
-    data = load("helplines.yaml", directory)
     where = "helplines.yaml"
-    raw = data.get("helplines")
-    require(isinstance(raw, dict) and raw, where, "'helplines' must be a non-empty mapping")
+    data = schema.validate(schema.HelplinesFile, load(where, directory), where)
     for required in ("EMERGENCY", "POLICE", "NSPCC"):
-        require(required in raw, where, f"missing the {required} entry")
-    lines = {key: _helpline(key, value, f"{where}: {key}") for key, value in raw.items()}
-    retired = tuple(digits(r["number"]) for r in data.get("retired", []))
+        require(required in data.helplines, where, f"missing the {required} entry")
+    lines = {key: _helpline(key, spec, f"{where}: {key}") for key, spec in data.helplines.items()}
+    retired = tuple(digits(r.number) for r in data.retired)
     for line in lines.values():
         require(digits(line.phone or "") not in retired, f"{where}: {line.key}", "uses a retired number")
     return Catalogue(helplines=lines, retired_numbers=retired)

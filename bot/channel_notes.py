@@ -3,6 +3,7 @@ helplines filled in from the catalogue."""
 from functools import lru_cache
 from typing import Dict
 
+from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
@@ -15,17 +16,14 @@ MUST_NAME = {"empty": ("EMERGENCY",), "rate_limited": ("EMERGENCY", "NSPCC"),
 
 def load_notes(directory=CONTENT_DIR, helplines: Catalogue = None) -> Dict[str, str]:
     helplines = helplines or catalogue()
-    data = load("channel_notes.yaml", directory)
+    data = schema.validate(schema.ChannelNotesFile, load("channel_notes.yaml", directory), "channel_notes.yaml")
     notes = {}
     for name in NOTES:
         where = f"channel_notes.yaml: {name}"
-        require(isinstance(data.get(name), str) and data[name].strip(), where, "is required")
-        notes[name] = render(data[name].strip(), helplines, where)
+        notes[name] = render(getattr(data, name).strip(), helplines, where)
         named = helplines.mentions(notes[name])
         for key in MUST_NAME.get(name, ()):
             require(key in named, where, f"must name {key}")
-    unknown = set(data) - set(NOTES) - {"version"}
-    require(not unknown, "channel_notes.yaml", f"unknown entries {sorted(unknown)}")
     return notes
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, ContentError, load, require
 
 CLAIM_WINDOW = 40  # characters before an age that are read for "he says he's ..."
@@ -61,28 +62,22 @@ class Lexicon:
 
 
 def load_lexicon(directory=CONTENT_DIR) -> Lexicon:
-    raw = load("platforms.yaml", directory).get("platforms")
-    require(isinstance(raw, dict) and raw, "platforms.yaml", "'platforms' must be a non-empty mapping")
+    data = schema.validate(schema.PlatformsFile, load("platforms.yaml", directory), "platforms.yaml")
     platforms = {}
     seen: Dict[str, str] = {}
-    for key, spec in raw.items():
-        where = f"platforms.yaml: {key}"
-        require(spec.get("display") and spec.get("report") and spec.get("names"), where,
-                "needs display, names and report")
-        names = tuple(str(n).lower() for n in spec["names"])
+    for key, spec in data.platforms.items():
+        names = tuple(n.lower() for n in spec.names)
         for n in names:
-            require(n not in seen, where, f"name '{n}' is also used by {seen.get(n)}")
+            require(n not in seen, f"platforms.yaml: {key}", f"name '{n}' is also used by {seen.get(n)}")
             seen[n] = key
-        platforms[key] = Platform(key, spec["display"], names, spec.get("min_age"), spec["report"])
-    ent = load("entities.yaml", directory)
-    words = {str(k): int(v) for k, v in (ent.get("number_words") or {}).items()}
-    require(words, "entities.yaml", "'number_words' is required")
+        platforms[key] = Platform(key, spec.display, names, spec.min_age, spec.report)
+    ent = schema.validate(schema.EntitiesFile, load("entities.yaml", directory), "entities.yaml")
     try:
-        cues = tuple(re.compile(p) for p in ent.get("claimed_age_cues") or ())
-    except (re.error, TypeError) as exc:
+        cues = tuple(re.compile(p) for p in ent.claimed_age_cues)
+    except re.error as exc:
         raise ContentError(f"entities.yaml: bad 'claimed_age_cues' pattern: {exc}") from exc
-    return Lexicon(platforms, words, int(ent.get("school_year_offset", 4)),
-                   tuple(ent.get("age_suffixes") or ()), tuple(ent.get("child_words") or ()), cues)
+    return Lexicon(platforms, ent.number_words, ent.school_year_offset, tuple(ent.age_suffixes),
+                   tuple(ent.child_words), cues)
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import List, Optional, Tuple
 
 import yaml
 
+from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, ContentError, require
 from bot.routing import routing
@@ -63,13 +64,9 @@ class Script:
     buttons: Tuple[str, ...] = field(default=())  # titles pressed, for the coverage check
 
 
-def _mentions(raw, where: str, helplines: Catalogue) -> Tuple[Mention, ...]:
-    if raw is None:
-        return ()
-    items = raw if isinstance(raw, list) else [raw]
+def _mentions(items: List, where: str, helplines: Catalogue) -> Tuple[Mention, ...]:
     out = []
     for item in items:
-        require(isinstance(item, (str, int)) and str(item).strip(), where, f"'{item}' is not a helpline or phrase")
         text = str(item).strip()
         if text.isupper() and text.replace("_", "").isalpha():
             require(text in helplines, where, f"'{text}' is not a helpline in helplines.yaml "
@@ -94,28 +91,18 @@ def load_script(path: Path, helplines: Optional[Catalogue] = None) -> Script:
     except OSError as exc:
         raise ContentError(f"{where}: cannot read: {exc}") from exc
     require(isinstance(raw, dict), where, "a script is a mapping with 'name' and 'turns'")
-    unknown = set(raw) - {"name", "route", "turns", "notes"}
-    require(not unknown, where, f"unknown fields {sorted(unknown)} (use name, route, notes, turns)")
-    require(isinstance(raw.get("name"), str) and raw["name"].strip(), where, "'name' is required")
-    route = raw.get("route")
-    require(route is None or route in routing().concerns, where,
-            f"'route: {route}' is not a concern in routing.yaml")
-    turns_raw = raw.get("turns")
-    require(isinstance(turns_raw, list) and turns_raw, where, "'turns' must be a list of turns")
+    script = schema.validate(schema.FlowScript, raw, where)
+    require(script.route is None or script.route in routing().concerns, where,
+            f"'route: {script.route}' is not a concern in routing.yaml")
     turns = []
-    for i, t in enumerate(turns_raw, 1):
+    for i, t in enumerate(script.turns, 1):
         at = f"{where}: turn {i}"
-        require(isinstance(t, dict), at, "a turn is a mapping with 'parent' (or 'press') and checks")
-        unknown = set(t) - {"parent", "press", *CHECKS}
-        require(not unknown, at, f"unknown fields {sorted(unknown)}")
-        require(("parent" in t) != ("press" in t), at, "give either 'parent' or 'press', not both")
-        said = t.get("parent", t.get("press"))
-        require(isinstance(said, str), at, "'parent' / 'press' must be text")
-        require("press" not in t or i > 1, at, "the first turn can't press a button")
-        turns.append(Turn(parent=t.get("parent"), press=t.get("press"),
-                          **{c: _mentions(t.get(c), f"{at}: {c}", helplines) for c in CHECKS}))
-    return Script(path=path, name=raw["name"].strip(), turns=tuple(turns), route=route,
-                  notes=raw.get("notes"), buttons=tuple(t.press for t in turns if t.press))
+        require((t.parent is None) != (t.press is None), at, "give either 'parent' or 'press', not both")
+        require(t.press is None or i > 1, at, "the first turn can't press a button")
+        turns.append(Turn(parent=t.parent, press=t.press,
+                          **{c: _mentions(getattr(t, c), f"{at}: {c}", helplines) for c in CHECKS}))
+    return Script(path=path, name=script.name.strip(), turns=tuple(turns), route=script.route,
+                  notes=script.notes, buttons=tuple(t.press for t in turns if t.press))
 
 
 def load_scripts(directory: Path = SCRIPTS_DIR) -> List[Script]:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.placeholders import fill
@@ -61,87 +62,68 @@ def render(template: str, helplines: Catalogue, where: str, values: dict = None,
     return fill(template, values, helplines, where, keep)
 
 
-def _reply(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str,
-           keep: frozenset = frozenset()) -> Reply:
-    require(isinstance(raw, dict), where, "must be a mapping")
-    unknown = set(raw) - REPLY_KEYS
-    require(not unknown, where, f"unknown fields {sorted(unknown)}")
-    bubbles = raw.get("bubbles")
-    require(isinstance(bubbles, list) and bubbles and all(isinstance(b, str) and b.strip() for b in bubbles),
-            where, "'bubbles' must be a non-empty list of texts")
-    names = raw.get("buttons") or []
-    for b in names:
-        require(b in buttons, where, f"unknown button '{b}'")
-    return Reply(name, tuple(render(b, helplines, where, keep=keep) for b in bubbles), tuple(buttons[b] for b in names))
-
-
-REPLY_KEYS = {"bubbles", "buttons"}
 # what an extra's placeholders may name: the tailoring action fills them (bot/tailoring.py)
 FILLED_WHEN_REPLYING = frozenset({"others", "app", "steps", "years", "min_age"})
-FOLLOWUP_KEYS = REPLY_KEYS | {"names", "in_context"}
-CONVERSATION_KEYS = REPLY_KEYS | {"answering", "before_concern"}
 
 
-def _base(name: str, raw: dict, keys: set, buttons: Dict[str, Button], helplines: Catalogue, where: str,
-          keep: frozenset = frozenset()) -> Reply:
-    """The plain reply of a richer spec, after refusing the fields it may not have."""
-    require(isinstance(raw, dict) and not set(raw) - keys, where,
-            f"unknown fields {sorted(set(raw) - keys) if isinstance(raw, dict) else raw}")
-    return _reply(name, {k: raw[k] for k in REPLY_KEYS if k in raw}, buttons, helplines, where, keep)
+def _reply(name: str, spec: schema.Reply, buttons: Dict[str, Button], helplines: Catalogue, where: str,
+           keep: frozenset = frozenset()) -> Reply:
+    for b in spec.buttons:
+        require(b in buttons, where, f"unknown button '{b}'")
+    return Reply(name, tuple(render(b, helplines, where, keep=keep) for b in spec.bubbles),
+                 tuple(buttons[b] for b in spec.buttons))
 
 
-def _variant(reply: Reply, spec: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Tuple[str, ...]:
+def _variant(reply: Reply, spec: schema.Reply, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Tuple[str, ...]:
     """Another wording of a reply (under a concern, as an answer...): as many bubbles as the plain one."""
     bubbles = _reply(reply.name, spec, buttons, helplines, where).bubbles
     require(len(bubbles) == len(reply.bubbles), where, "needs as many bubbles as the default answer")
     return bubbles
 
 
-def _followup(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+def _followup(name: str, spec: schema.Followup, buttons: Dict[str, Button], helplines: Catalogue,
+              where: str) -> Reply:
     """A follow-up question's answer: `names` lists the helplines it names, first one first;
     `in_context` answers it differently under a concern (each with its own bubbles and names)."""
-    reply = _base(name, raw, FOLLOWUP_KEYS, buttons, helplines, where)
-    variants = {}
-    for concern, spec in (raw.get("in_context") or {}).items():
-        w = f"{where}: in_context.{concern}"
-        require(isinstance(spec, dict) and not set(spec) - {"bubbles", "names"}, w,
-                "needs 'bubbles' and may have 'names', nothing else")
-        variants[concern] = _variant(reply, {"bubbles": spec.get("bubbles")}, buttons, helplines, w)
+    reply = _reply(name, spec, buttons, helplines, where)
+    variants = {concern: _variant(reply, schema.Reply(bubbles=variant.bubbles), buttons, helplines,
+                                  f"{where}: in_context.{concern}")
+                for concern, variant in spec.in_context.items()}
     return Reply(reply.name, reply.bubbles, reply.buttons, variants)
 
 
-def _conversation(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+def _conversation(name: str, spec: schema.ConversationReply, buttons: Dict[str, Button], helplines: Catalogue,
+                  where: str) -> Reply:
     """A conversation reply; `answering` words it differently when it answers the bot's own
     question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised."""
-    reply = _base(name, raw, CONVERSATION_KEYS, buttons, helplines, where)
-    answering = {question: _variant(reply, spec, buttons, helplines, f"{where}: answering.{question}")
-                 for question, spec in (raw.get("answering") or {}).items()}
-    before = (_variant(reply, raw["before_concern"], buttons, helplines, f"{where}: before_concern")
-              if "before_concern" in raw else ())
+    reply = _reply(name, spec, buttons, helplines, where)
+    answering = {question: _variant(reply, answer, buttons, helplines, f"{where}: answering.{question}")
+                 for question, answer in spec.answering.items()}
+    before = (_variant(reply, spec.before_concern, buttons, helplines, f"{where}: before_concern")
+              if spec.before_concern else ())
     return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before)
 
 
-def _extra(name: str, raw: dict, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
+def _extra(name: str, spec: schema.Extra, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
     """A bubble the tailoring action adds; `ages: [first, last]` limits it to children of those ages."""
-    reply = _base(name, raw, REPLY_KEYS | {"ages"}, buttons, helplines, where, FILLED_WHEN_REPLYING)
-    ages = raw.get("ages")
-    require(ages is None or (isinstance(ages, list) and len(ages) == 2 and all(isinstance(a, int) for a in ages)
-                             and 0 < ages[0] <= ages[1]), where, "'ages' must be [first, last]")
+    reply = _reply(name, spec, buttons, helplines, where, FILLED_WHEN_REPLYING)
+    ages = spec.ages
+    require(ages is None or (len(ages) == 2 and 0 < ages[0] <= ages[1]), where, "'ages' must be [first, last]")
     return Reply(reply.name, reply.bubbles, reply.buttons, ages=tuple(ages) if ages else None)
 
 
-def _check_followup(reply: Reply, raw: dict, table: Routing, helplines: Catalogue, where: str) -> None:
+def _check_followup(reply: Reply, spec: schema.Followup, table: Routing, helplines: Catalogue, where: str) -> None:
     def check(bubbles, names, w):
         unknown = [k for k in names if k not in helplines]
         require(not unknown, w, f"unknown helplines in 'names': {unknown}")
         check_reply_helplines(Reply(reply.name, bubbles, reply.buttons), tuple(names) + GENERAL_HELPLINES,
                               names[0] if names else None, helplines, w)
 
-    check(reply.bubbles, list(raw.get("names") or ()), where)
+    check(reply.bubbles, spec.names, where)
     for concern, bubbles in reply.in_context.items():
         w = f"{where}: in_context.{concern}"
         require(concern in table.concerns, w, f"unknown concern '{concern}'")
-        names = list(raw["in_context"][concern].get("names") or ())
+        names = spec.in_context[concern].names
         # under a concern, a follow-up names only what that concern's route may name
         outside = [k for k in names if k not in table.may_name(concern)]
         require(not outside, w, f"names helplines the '{concern}' route does not allow: {outside}")
@@ -171,22 +153,18 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                   table: Optional[Routing] = None) -> Guidance:
     helplines = helplines or catalogue()
     table = table or routing()
-    data = load("guidance.yaml", directory)
     where = "guidance.yaml"
+    data = schema.validate(schema.GuidanceFile, load(where, directory), where)
     buttons = {}
-    for key, raw in (data.get("buttons") or {}).items():
-        require(isinstance(raw, dict) and raw.get("title") and raw.get("payload"),
-                f"{where}: buttons.{key}", "needs a title and a payload")
-        require(not raw["payload"].lstrip().startswith("/"), f"{where}: buttons.{key}",
+    for key, spec in data.buttons.items():
+        require(not spec.payload.lstrip().startswith("/"), f"{where}: buttons.{key}",
                 "payloads are plain sentences, not /intent commands")
-        buttons[key] = Button(raw["title"], raw["payload"])
+        buttons[key] = Button(spec.title, spec.payload)
     sections = {}
-    for section in ("concerns", "followups", "conversation"):
-        raw = data.get(section)
-        require(isinstance(raw, dict) and raw, where, f"'{section}' must be a non-empty mapping")
-        make = {"followups": _followup, "conversation": _conversation}.get(section, _reply)
+    for section, make in (("concerns", _reply), ("followups", _followup), ("conversation", _conversation),
+                          ("questions", _reply), ("extras", _extra)):
         sections[section] = {name: make(name, spec, buttons, helplines, f"{where}: {section}.{name}")
-                             for name, spec in raw.items()}
+                             for name, spec in getattr(data, section).items()}
     missing = set(table.concerns) - set(sections["concerns"])
     require(not missing, where, f"concerns without guidance: {sorted(missing)}")
     unrouted = set(sections["concerns"]) - set(table.concerns)
@@ -194,15 +172,9 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
     for name, reply in sections["concerns"].items():
         check_reply_helplines(reply, table.may_name(name), table.helplines_for(name)[0], helplines,
                               f"{where}: concerns.{name}")
-    raw = data.get("questions") or {}
-    sections["questions"] = {name: _reply(name, spec, buttons, helplines, f"{where}: questions.{name}")
-                             for name, spec in raw.items()}
-    raw = data.get("extras") or {}
-    sections["extras"] = {name: _extra(name, spec, buttons, helplines, f"{where}: extras.{name}")
-                          for name, spec in raw.items()}
     for name, reply in sections["extras"].items():  # the tailoring code checks the route allows them
         check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}")
-    for name, spec in data["followups"].items():
+    for name, spec in data.followups.items():
         _check_followup(sections["followups"][name], spec, table, helplines, f"{where}: followups.{name}")
     for section in ("conversation", "questions"):
         for name, reply in sections[section].items():

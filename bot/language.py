@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Tuple
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
 
 MIN_WORDS = 2  # one foreign-looking word ("diolch") is not enough to decide
@@ -40,28 +41,20 @@ class Languages:
 
 
 def load_languages(directory=CONTENT_DIR) -> Languages:
-    data = load("languages.yaml", directory)
     where = "languages.yaml"
-    english = data.get("english_words")
-    require(isinstance(english, list) and english, where, "'english_words' must be a list")
-    english = frozenset(str(w).lower() for w in english)
+    data = schema.validate(schema.LanguagesFile, load(where, directory), where)
+    english = frozenset(w.lower() for w in data.english_words)
     latin = {}
-    for key, entry in (data.get("languages") or {}).items():
+    for key, entry in data.languages.items():
         w = f"{where}: {key}"
-        require(isinstance(entry, dict) and isinstance(entry.get("name"), str), w, "needs a 'name'")
-        vocab = entry.get("words")
-        require(isinstance(vocab, list) and len(vocab) >= 10, w, "needs at least 10 'words'")
-        vocab = frozenset(str(v).lower() for v in vocab)
+        require(len(entry.words) >= 10, w, "needs at least 10 'words'")
+        vocab = frozenset(v.lower() for v in entry.words)
         clash = sorted(vocab & english)
         require(not clash, w, f"words that are also English: {clash}")
-        latin[entry["name"]] = (vocab, str(entry.get("letters") or ""))
-    scripts = []
-    for entry in data.get("scripts") or []:
-        require(isinstance(entry, dict) and entry.get("name") and entry.get("ranges"), where,
-                "each script needs a 'name' and 'ranges'")
-        scripts.append((entry["name"], re.compile("[" + "".join(entry["ranges"]) + "]")))
+        latin[entry.name] = (vocab, entry.letters or "")
+    scripts = tuple((s.name, re.compile("[" + "".join(s.ranges) + "]")) for s in data.scripts)
     require(latin or scripts, where, "no languages")
-    return Languages(english, latin, tuple(scripts))
+    return Languages(english, latin, scripts)
 
 
 @lru_cache(maxsize=1)

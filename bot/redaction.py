@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Tuple
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
 
 PLACEHOLDER_RE = re.compile(r"^\[[a-z ]+\]$")
@@ -38,41 +39,28 @@ class Rule:
 
 
 def load_rules(directory=CONTENT_DIR) -> Tuple[Rule, ...]:
-    data = load("redaction.yaml", directory)
-    raw = data.get("rules")
-    require(isinstance(raw, list) and raw, "redaction.yaml", "'rules' must be a non-empty list")
+    data = schema.validate(schema.RedactionFile, load("redaction.yaml", directory), "redaction.yaml")
     rules: List[Rule] = []
-    for i, entry in enumerate(raw, 1):
+    for i, entry in enumerate(data.rules, 1):
         where = f"redaction.yaml: rule {i}"
-        require(isinstance(entry, dict), where, "must be a mapping")
-        unknown = set(entry) - {"what", "placeholder", "patterns", "case_sensitive", "keep"}
-        require(not unknown, where, f"unknown fields {sorted(unknown)}")
-        require(isinstance(entry.get("what"), str) and entry["what"].strip(), where, "'what' is required")
-        placeholder = entry.get("placeholder")
-        require(isinstance(placeholder, str) and PLACEHOLDER_RE.match(placeholder), where,
-                "'placeholder' must look like [lower case words]")
-        patterns = entry.get("patterns")
-        require(isinstance(patterns, list) and patterns, where, "'patterns' must be a non-empty list")
-        flags = 0 if entry.get("case_sensitive") else re.I
+        require(PLACEHOLDER_RE.match(entry.placeholder), where, "'placeholder' must look like [lower case words]")
+        flags = 0 if entry.case_sensitive else re.I
         compiled = []
-        for p in patterns:
+        for p in entry.patterns:
             try:
                 rx = re.compile(p, flags)
-            except (re.error, TypeError) as exc:
+            except re.error as exc:
                 require(False, where, f"pattern {p!r} is not a valid regular expression: {exc}")
             require(not rx.match(""), where, f"pattern {p!r} matches empty text")
             compiled.append(rx)
-        keep = frozenset()
-        if entry.get("keep") is not None:
-            require(entry["keep"] == "platform_names", where, "'keep' can only be platform_names")
-            keep = platform_names(directory)
-        rules.append(Rule(entry["what"], placeholder, tuple(compiled), keep))
+        keep = platform_names(directory) if entry.keep == "platform_names" else frozenset()
+        rules.append(Rule(entry.what, entry.placeholder, tuple(compiled), keep))
     return tuple(rules)
 
 
 def platform_names(directory=CONTENT_DIR) -> FrozenSet[str]:
-    platforms = load("platforms.yaml", directory).get("platforms") or {}
-    return frozenset(str(n).lower() for p in platforms.values() for n in (p.get("names") or []))
+    data = schema.validate(schema.PlatformsFile, load("platforms.yaml", directory), "platforms.yaml")
+    return frozenset(n.lower() for p in data.platforms.values() for n in p.names)
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,9 @@
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
+from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, ContentError, load, require
 
@@ -159,113 +160,75 @@ class Routing:
 
 def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -> Routing:
     helplines = helplines or catalogue()
-    data = load("routing.yaml", directory)
     where = "routing.yaml"
-    raw = data.get("concerns")
-    require(isinstance(raw, dict) and raw, where, "'concerns' must be a non-empty mapping")
-    require(EMERGENCY_CONCERN in raw, where, f"'{EMERGENCY_CONCERN}' is required")
-    threshold = data.get("secondary_confidence")
-    require(isinstance(threshold, (int, float)) and 0 < threshold < 1, where,
-            "'secondary_confidence' must be between 0 and 1")
-    concerns = {}
-    for intent, spec in raw.items():
-        w = f"{where}: {intent}"
-        require(isinstance(spec, dict), w, "must be a mapping")
-        unknown = set(spec) - {"severity", "helplines", "may_offer", "label", "emergency", "evidence", "unless",
-                               "app_steps"}
-        require(not unknown, w, f"unknown fields {sorted(unknown)}")
-        require(isinstance(spec.get("severity"), int), w, "'severity' must be a whole number")
-        lines = spec.get("helplines") or []
-        require(isinstance(lines, list) and lines, w, "'helplines' must be a non-empty list")
-        offer = spec.get("may_offer") or []
-        for key in list(lines) + list(offer):
-            require(key in helplines, w, f"unknown helpline '{key}'")
-        require(len(set(lines)) == len(lines), w, "a helpline is listed twice")
-        require(isinstance(spec.get("label"), str) and spec["label"] and len(spec["label"]) <= 60, w,
-                "'label' is required: a short phrase on one line")
-        emergency = bool(spec.get("emergency", False))
-        require(emergency == (intent == EMERGENCY_CONCERN), w,
-                "only the emergency concern is marked 'emergency'")
-        require(not emergency or lines[0] == "EMERGENCY", w, "an emergency names 999 first")
-        patterns = {}
-        for field in ("evidence", "unless"):
-            try:
-                patterns[field] = tuple(re.compile(p) for p in spec.get(field) or ())
-            except re.error as exc:
-                require(False, w, f"bad '{field}' pattern: {exc}")
-        require(isinstance(spec.get("app_steps", True), bool), w, "'app_steps' must be true or false")
-        concerns[intent] = Concern(intent, spec["severity"], tuple(lines), tuple(offer),
-                                   spec["label"], emergency, patterns["evidence"], patterns["unless"],
-                                   spec.get("app_steps", True))
+    data = schema.validate(schema.RoutingFile, load(where, directory), where)
+    require(EMERGENCY_CONCERN in data.concerns, where, f"'{EMERGENCY_CONCERN}' is required")
+    require(0 < data.secondary_confidence < 1, where, "'secondary_confidence' must be between 0 and 1")
+    concerns = {intent: _concern(intent, spec, helplines, f"{where}: {intent}")
+                for intent, spec in data.concerns.items()}
     top = max(c.severity for c in concerns.values())
     require(concerns[EMERGENCY_CONCERN].severity == top and
             sum(c.severity == top for c in concerns.values()) == 1,
             where, "the emergency must be the single most serious concern")
-    emergency_conf = data.get("classifier_emergency_confidence")
-    require(isinstance(emergency_conf, (int, float)) and 0 < emergency_conf <= 1, where,
-            "'classifier_emergency_confidence' must be between 0 and 1")
-    mass = data.get("rescue_concern_mass")
-    require(isinstance(mass, (int, float)) and 0 < mass <= 1, where, "'rescue_concern_mass' must be between 0 and 1")
-    unsure = data.get("when_unsure")
+    emergency_conf = _fraction(data.classifier_emergency_confidence, where, "classifier_emergency_confidence")
+    mass = _fraction(data.rescue_concern_mass, where, "rescue_concern_mass")
+    unsure = data.when_unsure
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
-    return Routing(concerns, float(threshold), float(emergency_conf), float(mass), unsure,
-                   _small_talk(data.get("small_talk"), where), _danger_model(data.get("danger_model"), where),
-                   _redirects(data.get("redirects"), concerns, where))
+    return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, unsure,
+                   _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
+                   _redirects(data.redirects, concerns, where))
 
 
-def _fraction(value, where: str, name: str) -> float:
-    require(isinstance(value, (int, float)) and 0 < value <= 1, where, f"'{name}' must be between 0 and 1")
+def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str) -> Concern:
+    for key in spec.helplines + spec.may_offer:
+        require(key in helplines, where, f"unknown helpline '{key}'")
+    require(len(set(spec.helplines)) == len(spec.helplines), where, "a helpline is listed twice")
+    require(len(spec.label) <= 60, where, "'label' must be a short phrase on one line")
+    require(spec.emergency == (intent == EMERGENCY_CONCERN), where, "only the emergency concern is marked 'emergency'")
+    require(not spec.emergency or spec.helplines[0] == "EMERGENCY", where, "an emergency names 999 first")
+    return Concern(intent, spec.severity, tuple(spec.helplines), tuple(spec.may_offer), spec.label, spec.emergency,
+                   _patterns(spec.evidence, where, "evidence"), _patterns(spec.unless, where, "unless"),
+                   spec.app_steps)
+
+
+def _fraction(value: float, where: str, name: str) -> float:
+    require(0 < value <= 1, where, f"'{name}' must be between 0 and 1")
     return float(value)
 
 
-def _small_talk(spec, where: str) -> SmallTalk:
+def _small_talk(spec: schema.SmallTalk, where: str) -> SmallTalk:
     w = f"{where}: small_talk"
-    require(isinstance(spec, dict) and set(spec) == {"intents", "max_words", "not_with"}, w,
-            "needs exactly 'intents', 'max_words' and 'not_with'")
-    require(isinstance(spec["intents"], list) and spec["intents"], w, "'intents' must be a non-empty list")
-    require(isinstance(spec["max_words"], int) and spec["max_words"] > 0, w, "'max_words' must be a whole number")
-    try:
-        patterns = tuple(re.compile(p) for p in spec["not_with"])
-    except (re.error, TypeError) as exc:
-        raise ContentError(f"{w}: bad 'not_with' pattern: {exc}") from exc
-    return SmallTalk(tuple(spec["intents"]), spec["max_words"], patterns)
+    require(spec.max_words > 0, w, "'max_words' must be above 0")
+    return SmallTalk(tuple(spec.intents), spec.max_words, _patterns(spec.not_with, w, "not_with"))
 
 
-def _danger_model(spec, where: str) -> DangerModelUse:
+def _danger_model(spec: schema.DangerModel, where: str) -> DangerModelUse:
     w = f"{where}: danger_model"
-    require(isinstance(spec, dict) and set(spec) == {"alone", "with_support"}, w,
-            "needs exactly 'alone' and 'with_support'")
-    alone, support = _fraction(spec["alone"], w, "alone"), _fraction(spec["with_support"], w, "with_support")
+    alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
     return DangerModelUse(alone, support)
 
 
-REDIRECT_KEYS = {"to", "instead_of", "when", "unless"}
-
-
-def _patterns(raw, where: str, key: str) -> Tuple[re.Pattern, ...]:
+def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:
     try:
-        return tuple(re.compile(p) for p in raw or ())
-    except (re.error, TypeError) as exc:
+        return tuple(re.compile(p) for p in raw)
+    except re.error as exc:
         raise ContentError(f"{where}: bad '{key}' pattern: {exc}") from exc
 
 
-def _redirects(spec, concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:
+def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:
     out = []
-    for name, raw in (spec or {}).items():
+    for name, raw in spec.items():
         w = f"{where}: redirects.{name}"
-        require(isinstance(raw, dict) and {"to", "instead_of", "when"} <= set(raw) <= REDIRECT_KEYS, w,
-                "needs 'to', 'instead_of' and 'when', and may have 'unless'")
-        require(raw["to"] in concerns, w, f"unknown concern '{raw['to']}'")
-        unknown = [c for c in raw["instead_of"] or () if c not in concerns]
-        require(raw["instead_of"] and not unknown, w, f"'instead_of' must list known concerns, not {unknown}")
+        require(raw.to in concerns, w, f"unknown concern '{raw.to}'")
+        unknown = [c for c in raw.instead_of if c not in concerns]
+        require(not unknown, w, f"'instead_of' must list known concerns, not {unknown}")
         # a redirect may never make a message less serious than the classifier's reading
-        require(all(concerns[c].severity <= concerns[raw["to"]].severity for c in raw["instead_of"]), w,
+        require(all(concerns[c].severity <= concerns[raw.to].severity for c in raw.instead_of), w,
                 "'instead_of' may only list concerns no more serious than 'to'")
-        when = _patterns(raw["when"], w, "when")
-        require(when, w, "'when' needs at least one pattern")
-        out.append(Redirect(name, raw["to"], tuple(raw["instead_of"]), when, _patterns(raw.get("unless"), w, "unless")))
+        out.append(Redirect(name, raw.to, tuple(raw.instead_of), _patterns(raw.when, w, "when"),
+                            _patterns(raw.unless, w, "unless")))
     return tuple(out)
 
 

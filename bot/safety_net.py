@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
 from bot.text_input import clean_user_text, sentences
 
@@ -147,39 +148,27 @@ def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str]) -> frozenset
 
 
 def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
-    data = load("safety_net.yaml", directory)
     where = "safety_net.yaml"
-    textspeak = {str(k).lower(): str(v).lower() for k, v in (data.get("textspeak") or {}).items()}
-    raw = data.get("concepts")
-    require(isinstance(raw, dict) and raw, where, "'concepts' must be a non-empty mapping")
+    data = schema.validate(schema.SafetyNetFile, load(where, directory), where)
+    textspeak = {k.lower(): v.lower() for k, v in data.textspeak.items()}
     concepts = {}
-    for name, patterns in raw.items():
-        require(isinstance(patterns, list) and patterns, where, f"concept '{name}' needs patterns")
+    for name, patterns in data.concepts.items():
         try:
             concepts[name] = tuple(re.compile(p) for p in patterns)
         except re.error as exc:
             require(False, where, f"concept '{name}': bad pattern: {exc}")
     triggers = []
-    for spec in data.get("triggers") or []:
-        t = Trigger(spec.get("name", ""), tuple(spec.get("all", ())), tuple(spec.get("any", ())),
-                    tuple(spec.get("none", ())))
-        require(t.name and (t.all_of or t.any_of), where, f"trigger {spec!r} needs a name and concepts")
+    for spec in data.triggers:
+        t = Trigger(spec.name, tuple(spec.all), tuple(spec.any), tuple(spec.none))
+        require(t.all_of or t.any_of, where, f"trigger '{t.name}' needs 'all' or 'any' concepts")
         unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
-    require(triggers, where, "at least one trigger is required")
-    vocab = _vocabulary((p for ps in raw.values() for p in ps), textspeak)
-    supporting = tuple(data.get("supporting") or ())
-    require(all(c in concepts for c in supporting), where, "'supporting' names unknown concepts")
-    settling = tuple(data.get("settling") or ())
-    require(all(c in concepts for c in settling), where, "'settling' names unknown concepts")
-    still_urgent = tuple(data.get("still_urgent") or ())
-    require(all(c in concepts for c in still_urgent), where, "'still_urgent' names unknown concepts")
-    keep = data.get("keep_as_written") or []
-    require(isinstance(keep, list) and all(isinstance(w, str) for w in keep), where,
-            "'keep_as_written' must be a list of words")
-    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, supporting, frozenset(w.lower() for w in keep),
-                     settling, still_urgent)
+    vocab = _vocabulary((p for ps in data.concepts.values() for p in ps), textspeak)
+    for key in ("supporting", "settling", "still_urgent"):
+        require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
+    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, tuple(data.supporting),
+                     frozenset(w.lower() for w in data.keep_as_written), tuple(data.settling), tuple(data.still_urgent))
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Optional
 
+from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
 from bot.routing import Routing, routing
 
@@ -23,20 +24,16 @@ class Topic:
 
 def load_topics(directory=CONTENT_DIR, routes: Optional[Routing] = None) -> Dict[str, Topic]:
     routes = routes or routing()
-    raw = load("topics.yaml", directory).get("topics")
-    require(isinstance(raw, dict) and raw, "topics.yaml", "'topics' must be a non-empty mapping")
+    data = schema.validate(schema.TopicsFile, load("topics.yaml", directory), "topics.yaml")
     topics = {}
-    for key, entry in raw.items():
+    for key, entry in data.topics.items():
         where = f"topics.yaml: {key}"
-        require(isinstance(key, str) and KEY_RE.match(key), where, "key must be lower case letters, digits, dashes")
-        require(isinstance(entry, dict) and set(entry) == {"label", "concern"}, where,
-                "needs exactly 'label' and 'concern'")
-        require(isinstance(entry["label"], str) and entry["label"].strip(), where, "'label' is empty")
-        concern = routes.concerns.get(entry["concern"])
-        require(concern is not None, where, f"unknown concern '{entry['concern']}'")
+        require(KEY_RE.match(key), where, "key must be lower case letters, digits, dashes")
+        concern = routes.concerns.get(entry.concern)
+        require(concern is not None, where, f"unknown concern '{entry.concern}'")
         require(not concern.emergency and concern.severity <= MAX_TOPIC_SEVERITY, where,
-                f"'{entry['concern']}' is not general information; a link must not open on it")
-        topics[key] = Topic(key=key, label=entry["label"], concern=entry["concern"])
+                f"'{entry.concern}' is not general information; a link must not open on it")
+        topics[key] = Topic(key=key, label=entry.label, concern=entry.concern)
     return topics
 
 

@@ -3,8 +3,9 @@ catalogue and the topics: one JSON-ready mapping, validated on load."""
 from functools import lru_cache
 from typing import Any, Dict, Optional
 
+from bot import content_schema as schema
 from bot import settings
-from bot.catalogue import URL_RE, Catalogue, catalogue
+from bot.catalogue import Catalogue, catalogue
 from bot.content_files import CONTENT_DIR, load, require
 from bot.guidance import render
 from bot.topics import load_topics
@@ -16,11 +17,9 @@ SCHOOL_TEXTS = ("title", "intro", "source_label", "topic_label", "link_heading",
                 "embed_heading", "embed_help")
 
 
-def _text(raw: dict, key: str, where: str, helplines: Catalogue) -> str:
-    value = raw.get(key)
-    require(isinstance(value, str) and value.strip(), where, f"'{key}' must be non-empty text")
+def _text(value: str, where: str, helplines: Catalogue) -> str:
     # the retention period is configuration (TYG_RETENTION_DAYS), not content
-    return render(value, helplines, f"{where}: {key}", {"retention_days": settings.get("TYG_RETENTION_DAYS")})
+    return render(value, helplines, where, {"retention_days": settings.get("TYG_RETENTION_DAYS")})
 
 
 def helpline_card(line) -> Dict[str, Any]:
@@ -31,33 +30,26 @@ def helpline_card(line) -> Dict[str, Any]:
 
 def load_widget_config(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -> Dict[str, Any]:
     helplines = helplines or catalogue()
-    raw = load("widget.yaml", directory)
     where = "widget.yaml"
-    texts = {key: _text(raw, key, where, helplines) for key in TEXTS}
-    exit_ = raw.get("exit") or {}
-    require(isinstance(exit_, dict), where, "'exit' must be a mapping")
-    texts["exit_label"] = _text(exit_, "label", f"{where}: exit", helplines)
-    texts["exit_note"] = _text(exit_, "note", f"{where}: exit", helplines)
-    require(isinstance(exit_.get("url"), str) and URL_RE.match(exit_["url"]), where,
-            "'exit.url' must be an https link")
+    data = schema.validate(schema.WidgetFile, load(where, directory), where)
+    texts = {key: _text(getattr(data, key), f"{where}: {key}", helplines) for key in TEXTS}
+    texts["exit_label"] = _text(data.exit.label, f"{where}: exit: label", helplines)
+    texts["exit_note"] = _text(data.exit.note, f"{where}: exit: note", helplines)
     require(helplines["EMERGENCY"].phone in texts["danger_line"], where,
             "'danger_line' must give the emergency number")
-    seconds = raw.get("no_answer_seconds")
-    require(isinstance(seconds, (int, float)) and 1 <= seconds <= 30, where,
-            "'no_answer_seconds' must be between 1 and 30")
-    keys = raw.get("no_answer_helplines")
-    require(isinstance(keys, list) and keys, where, "'no_answer_helplines' must list helplines")
+    seconds = data.no_answer_seconds
+    require(1 <= seconds <= 30, where, "'no_answer_seconds' must be between 1 and 30")
+    keys = data.no_answer_helplines
     for key in keys:
         require(key in helplines, where, f"unknown helpline '{key}' in 'no_answer_helplines'")
     require(keys[0] == "EMERGENCY", where, "'no_answer_helplines' must start with EMERGENCY")
-    schools = raw.get("schools") or {}
-    require(isinstance(schools, dict), where, "'schools' must be a mapping")
     phones = sorted({n for h in helplines.helplines.values() for n in (h.phone, h.textphone) if n},
                     key=len, reverse=True)  # longest first: a short number inside a longer one must not win
     return {
         "texts": texts,
-        "schools": {key: _text(schools, key, f"{where}: schools", helplines) for key in SCHOOL_TEXTS},
-        "exit_url": exit_["url"],
+        "schools": {key: _text(getattr(data.schools, key), f"{where}: schools: {key}", helplines)
+                    for key in SCHOOL_TEXTS},
+        "exit_url": data.exit.url,
         "no_answer_ms": int(seconds * 1000),
         "no_answer_helplines": [helpline_card(helplines[k]) for k in keys],
         "phones": phones,

@@ -37,7 +37,7 @@ def test_mentions_are_found_in_order(helplines):
     (lambda d: d["helplines"]["CEOP"].update(url="http://ceop.example"), "https"),
     (lambda d: d["helplines"]["CHILDLINE"].update(hours="9am-5pm", last_checked=None), "last_checked"),
     (lambda d: d["helplines"].pop("EMERGENCY"), "EMERGENCY"),
-    (lambda d: d["helplines"]["NSPCC"].update(fax="123"), "unknown fields"),
+    (lambda d: d["helplines"]["NSPCC"].update(fax="123"), "NSPCC.fax: unknown field"),
 ])
 def test_bad_catalogue_is_rejected_on_load(tmp_path, edit, message):
     with pytest.raises(ContentError, match=message):

@@ -31,13 +31,13 @@ def test_every_button_is_pressed_by_a_script():
 
 
 @pytest.mark.parametrize("text,message", [
-    ("turns: [{parent: hi}]", "'name' is required"),
-    ("name: x\nturns: []", "'turns' must be"),
+    ("turns: [{parent: hi}]", "name: field required"),
+    ("name: x\nturns: []", "turns: must not be empty"),
     ("name: x\nturns: [{press: Go}]", "first turn can't press"),
     ("name: x\nturns: [{parent: hi, press: Go}]", "either 'parent' or 'press'"),
     ("name: x\nturns: [{parent: hi, mentions: [SAMARITANS]}]", "not a helpline"),
     ("name: x\nroute: nope\nturns: [{parent: hi}]", "not a concern"),
-    ("name: x\nturns: [{parent: hi, mention: [NSPCC]}]", "unknown fields"),
+    ("name: x\nturns: [{parent: hi, mention: [NSPCC]}]", r"turns\[1\]\.mention: unknown field"),
     ("name: x\nturns: [{parent: hi}", "cannot read the layout near line 2"),
     ("name: x\nturns:\n  - parent: hi\n   mentions: [NSPCC]\n", "check the spaces"),
 ])

@@ -73,13 +73,13 @@ def test_button_payloads_are_plain_sentences():
         names=["CEOP"], bubbles=["Report at {CEOP.url}."]), "route does not allow"),
     (lambda d: d["followups"]["followup_pay"].update(in_context={"sextortion": {"bubbles": ["a", "b"]}}),
      "as many bubbles"),
-    (lambda d: d["followups"]["followup_pay"].update(colour="red"), "unknown fields"),
-    (lambda d: d["concerns"]["gaming"].update(colour="red"), "unknown fields"),
+    (lambda d: d["followups"]["followup_pay"].update(colour="red"), "followup_pay.colour: unknown field"),
+    (lambda d: d["concerns"]["gaming"].update(colour="red"), "gaming.colour: unknown field"),
     (lambda d: d["conversation"]["deny"]["answering"].update(ask_age={"bubbles": ["How old?"]}), "unknown question"),
     (lambda d: d["conversation"]["deny"]["answering"]["ask_platform"].update(bubbles=["Call {CEOP.url}"]),
      "does not allow"),
     (lambda d: d["extras"]["teen_childline"].update(ages=[18, 13]), "'ages' must be"),
-    (lambda d: d["extras"]["teen_childline"].update(colour="red"), "unknown fields"),
+    (lambda d: d["extras"]["teen_childline"].update(colour="red"), "teen_childline.colour: unknown field"),
 ])
 def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

@@ -207,7 +207,7 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
 
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d["redirects"]["pictures_asked_for"].update(to="signs_secrecy"), "no more serious"),
-    (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "may have 'unless'"),
+    (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "pictures_asked_for.colour: unknown field"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
 ])
 def test_bad_redirects_are_rejected_on_load(tmp_path, edit, message):
