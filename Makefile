@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test test-fast install chromium services build flows review bench profile load retention train eval validate crossval lock clean
+.PHONY: run test test-fast install chromium services build flows review bench profile load retention train eval validate crossval trends trends-demo lock clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=/path/to/python3.10)"; exit 1; }
@@ -86,6 +86,14 @@ retention: install
 
 eval: install
 	$(PY) -m tools.evaluate
+
+# what parents are worried about, week by week, rising routes flagged (the staff trends page's figures)
+trends: install
+	$(PY) -m tools.trends $(if $(SOURCE),--source $(SOURCE))
+
+# the trends page on 26 weeks of made-up counts (one surge), in its own database: var/trends-demo/
+trends-demo: install
+	$(PY) -m tools.trends --demo
 
 # NLU cross-validation of the classifier (3 folds, ~10 min): per-intent F1
 crossval: build

@@ -90,10 +90,11 @@ SETTINGS = (
     Setting("TYG_REPLY_SECONDS", "8", "the REST channel answers within this many seconds whatever happens", _positive(float)),
     Setting("TYG_ACTION_TIMEOUT", "10", "seconds Rasa waits for the action server", _positive(int)),
     # staff and the Rasa API
-    Setting("TYG_STAFF_TOKEN", None, "turns the staff console on (at least 16 characters); unset: console off", secret=True),
+    Setting("TYG_STAFF_TOKEN", None, "turns the staff console and trends page on (at least 16 characters); unset: both off", secret=True),
+    Setting("TYG_TRENDS_DEMO", "0", "1: the trends page says on every screen that its figures are made up (make trends-demo)", _flag),
     Setting("TYG_SCRIPTS_DIR", None, "where the console saves conversation scripts; unset: bot/content/flows/"),
     Setting("TYG_RASA_INTERNAL_URL", None, "where the staff console reaches Rasa; unset: 127.0.0.1 on RASA_PORT", _url),
-    Setting("TYG_RASA_API_TOKEN", None, "Rasa's HTTP API token; `make run` sets a random one when the console is on", secret=True),
+    Setting("TYG_RASA_API_TOKEN", None, "the secret of Rasa's HTTP API: its token, and the key for the console's signed requests (JWT); `make run` sets a random one when the console is on", secret=True),
     Setting("RASA_ENABLE_API", "0", "1: turn on Rasa's HTTP API (needs RASA_AUTH_TOKEN)", _flag),
     Setting("RASA_AUTH_TOKEN", None, "the API token when RASA_ENABLE_API=1", secret=True),
     Setting("TYG_SECRETS_FILE", None, "an untracked KEY=value file read at start-up; unset: var/secrets.env"),

@@ -38,10 +38,11 @@ from sanic import response
 from bot import settings
 from bot.channel_notes import notes
 from bot.language import detect_language
-from stores.rate_limit import RateLimits
 from bot.redaction import install_log_filter
+from bot.source_link import clean_source
 from bot.text_input import clean
 from bot.topics import opening_intent
+from stores.rate_limit import RateLimits
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +65,12 @@ def cleaning(on_new_message: Handler) -> Handler:
     async def handler(message: UserMessage) -> None:
         metadata = message.metadata if isinstance(message.metadata, dict) else {}
         intent = opening_intent(metadata.get("topic"))
+        # the school link the chat came from, if any: counted for the trends, never more
+        source = {"source": clean_source(metadata.get("source"))} if clean_source(metadata.get("source")) else {}
         if intent and not (message.text or "").strip():
             # a link opened the chat on a topic: the topic's guidance, as if asked for
             message.text = f"/{intent}"
-            message.metadata = {"topic": metadata["topic"]}
+            message.metadata = {"topic": metadata["topic"], **source}
             await on_new_message(message)
             return
         cleaned = clean(message.text)
@@ -78,7 +81,7 @@ def cleaning(on_new_message: Handler) -> Handler:
             await message.output_channel.send_text_message(message.sender_id, notes()["other_language"])
             return
         message.text = cleaned.text
-        message.metadata = None  # nothing the browser sends is stored beyond the text
+        message.metadata = source or None  # nothing else the browser sends is stored
         await on_new_message(message)
         if cleaned.shortened:
             await message.output_channel.send_text_message(message.sender_id, notes()["shortened"])

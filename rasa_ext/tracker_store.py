@@ -4,25 +4,34 @@ endpoints.yml names it (`type: rasa_ext.tracker_store.PrivateTrackerStore`); whe
 database is comes from stores.storage (SQLite in the data folder, or TYG_DATABASE_URL).
 - Every user event is redacted (bot.redaction) before it is written. The NLU and the
   actions have already read the original text by then; the database never sees it.
+- Each conversation is counted once, by week, route and school-link source, when it is first
+  given a route (stores/trend_counts.py: anonymous, for the staff trends page).
 - If the database cannot be written (locked, full, gone), the error is logged plainly and
   the conversation is kept in memory, so the parent is still answered and nothing is lost:
   the next successful save writes everything that was missed.
 """
 import asyncio
+import datetime as dt
 import json
 import logging
 from collections import OrderedDict
-from typing import Any, Optional, Text
+from typing import Any, List, Optional, Text, Tuple
 
 import sqlalchemy as sa
 import sqlalchemy.exc
 import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from stores import storage
 from bot.redaction import redact_event
+from bot.routing import routing
+from bot.source_link import clean_source
+from bot.trends import iso_week
+from rasa_ext.concern_router import ROUTING_KEY
+from stores import storage
+from stores.trend_counts import DIRECT, TrendCounts
 
 logger = logging.getLogger(__name__)
 MAX_UNSAVED = 2000  # conversations held in memory while the database refuses writes
@@ -38,6 +47,7 @@ class PrivateTrackerStore(SQLTrackerStore):
             self.engine = storage.engine(url)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._unsaved: "OrderedDict[str, DialogueStateTracker]" = OrderedDict()
+        self._trends: Optional[TrendCounts] = None
         logger.info("Conversations are stored in %s (%s).", url.get_backend_name(),
                     url.database if url.get_backend_name() == "sqlite" else url.host)
 
@@ -77,7 +87,8 @@ class PrivateTrackerStore(SQLTrackerStore):
         # SQLTrackerStore.save, with each event redacted before it is serialised
         with self.session_scope() as session:
             rows = []
-            for event in self._additional_events(session, tracker):
+            new = list(self._additional_events(session, tracker))
+            for event in new:
                 data = redact_event(event.as_dict())
                 rows.append({
                     "sender_id": tracker.sender_id,
@@ -90,6 +101,36 @@ class PrivateTrackerStore(SQLTrackerStore):
             if rows:  # one multi-row insert, not an ORM object per event
                 session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
+        self._count_first_route(tracker, new)
+
+    def _count_first_route(self, tracker: DialogueStateTracker, new: List[Event]) -> None:
+        """Count the conversation once, when the message that first gave it a route is stored.
+        A count that fails is logged and lost; the conversation never is."""
+        first = first_route(tracker.events)
+        if first is None or not any(e is first[0] for e in new):
+            return
+        event, route, source = first
+        try:
+            self._trends = self._trends or TrendCounts(self.engine)
+            week = iso_week(dt.datetime.fromtimestamp(event.timestamp, dt.timezone.utc).date())
+            self._trends.add(week, route, source)
+        except sqlalchemy.exc.SQLAlchemyError as exc:
+            logger.error("DATABASE ERROR: a conversation was not counted for the trends (%s).", _reason(exc))
+
+
+def first_route(events) -> Optional[Tuple[UserUttered, str, str]]:
+    """The first message given a route (a concern, the emergency included), the route, and
+    the school-link source the conversation came from ('direct' if none)."""
+    source = DIRECT
+    for event in events:
+        if not isinstance(event, UserUttered):
+            continue
+        source = clean_source((event.metadata or {}).get("source")) or source
+        routed = (event.parse_data or {}).get(ROUTING_KEY) or {}
+        route = routed.get("concern") or event.intent_name  # a topic link opens on its intent
+        if route and route in routing().concerns:
+            return event, route, source
+    return None
 
 
 def _reason(exc: Exception) -> str:

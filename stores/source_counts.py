@@ -7,16 +7,15 @@ when configured), in the table `link_visits`; retention never deletes them.
 """
 import json
 import os
-import re
 from typing import Dict, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
+from bot.source_link import clean_source
 from stores import storage
 
-SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 NO_TOPIC = "none"
 LEGACY_FILE = "source_counts.json"  # where an earlier version kept them; imported once
 
@@ -28,14 +27,6 @@ VISITS = sa.Table(
     sa.Column("visits", sa.Integer, nullable=False),
 )
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # both can upsert
-
-
-def clean_source(raw) -> Optional[str]:
-    """The source as counted (lower case, digits, dashes), or None if it isn't one."""
-    if not isinstance(raw, str):
-        return None
-    source = raw.strip().lower()
-    return source if SOURCE_RE.match(source) else None
 
 
 class SourceCounts:

@@ -9,7 +9,7 @@ import socketio
 pytestmark = pytest.mark.servers
 
 
-async def converse(port, texts, session_id):
+async def converse(port, texts, session_id, metadata=None):
     client = socketio.AsyncClient()
     replies, confirmed = [], asyncio.Event()
 
@@ -27,7 +27,8 @@ async def converse(port, texts, session_id):
         await asyncio.wait_for(confirmed.wait(), 20)
         for text in texts:
             before = len(replies)
-            await client.emit("user_uttered", {"message": text, "session_id": session_id})
+            message = {"message": text, "session_id": session_id, **({"metadata": metadata} if metadata else {})}
+            await client.emit("user_uttered", message)
             for _ in range(200):  # up to 20 s for the reply bubbles to arrive
                 await asyncio.sleep(0.1)
                 if len(replies) > before and (await _settled(replies)):

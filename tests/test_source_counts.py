@@ -7,7 +7,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from stores import storage
-from stores.source_counts import SourceCounts, clean_source
+from bot.source_link import clean_source
+from stores.source_counts import SourceCounts
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -41,7 +41,7 @@ def scripts_dir() -> Path:
     return Path(settings.get("TYG_SCRIPTS_DIR") or SCRIPTS_DIR)
 
 
-def _authorised(request: web.Request) -> None:
+def authorised(request: web.Request) -> None:
     token = staff_token()
     if not token:
         raise web.HTTPNotFound(text="The staff console is off: set TYG_STAFF_TOKEN (16+ characters).")
@@ -80,7 +80,7 @@ def _sender(conversation: str) -> str:
 
 
 async def say(request: web.Request) -> web.Response:
-    _authorised(request)
+    authorised(request)
     body = await _body(request)
     text = str(body.get("text") or "")
     sender = _sender(body["conversation"])
@@ -97,7 +97,7 @@ async def say(request: web.Request) -> web.Response:
 
 
 async def save(request: web.Request) -> web.Response:
-    _authorised(request)
+    authorised(request)
     body = await _body(request)
     name = " ".join(str(body.get("name") or "").split())[:120] or "Saved from the staff console"
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
@@ -113,7 +113,7 @@ async def save(request: web.Request) -> web.Response:
 
 
 async def new_conversation(request: web.Request) -> web.Response:
-    _authorised(request)
+    authorised(request)
     return web.json_response({"conversation": uuid.uuid4().hex})
 
 

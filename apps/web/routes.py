@@ -2,6 +2,7 @@
 from aiohttp import web
 
 from apps.staff import console as staff_console
+from apps.staff import trends as staff_trends
 from apps.web import views
 
 
@@ -10,6 +11,7 @@ def add_routes(app: web.Application) -> None:
         if path != "/staff":  # the console adds its own page, only when it is switched on
             app.router.add_get(path, views.page)
     staff_console.add_routes(app, views.page)
+    staff_trends.add_routes(app)
     for path in views.STATIC:
         app.router.add_get(path, views.static)
     app.router.add_get("/privacy", views.privacy)

@@ -17,10 +17,11 @@ from apps.widget_bundle import widget_js
 from bot import settings
 from bot.catalogue import catalogue
 from bot.privacy import load_notice
+from bot.source_link import clean_source
 from bot.topics import topics
 from bot.widget_config import helpline_card, widget_config
 from stores import storage
-from stores.source_counts import NO_TOPIC, clean_source
+from stores.source_counts import NO_TOPIC
 
 WEB_DIR = ROOT / "web"
 SOCKET_IO_CLIENT = WEB_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
@@ -35,6 +36,7 @@ STATIC: Dict[str, Tuple[Callable[[], Optional[bytes]], str]] = {  # URL path -> 
     "/widget.css": (on_disk(WEB_DIR / "widget.css"), "text/css"),
     "/schools.js": (on_disk(WEB_DIR / "schools.js"), "text/javascript"),
     "/staff.js": (on_disk(WEB_DIR / "staff.js"), "text/javascript"),
+    "/trends.js": (on_disk(WEB_DIR / "trends.js"), "text/javascript"),
     "/vendor/socket.io.min.js": (on_disk(SOCKET_IO_CLIENT), "text/javascript"),
 }  # nothing else on disk is reachable
 WIDGET_ID_RE = re.compile(r"^[0-9a-f]{32}$")

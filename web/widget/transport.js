@@ -18,6 +18,8 @@
   };
 
   Widget.prototype.deliver = function (payload) {
+    var source = this.linkSource();  // counted once per conversation in the staff trends
+    if (source) payload.metadata = Object.assign({}, payload.metadata, { source: source });
     this.waitForReply();
     if (this.connected && !this.useRest) {
       this.emit(payload);
@@ -149,10 +151,16 @@
     this.deliver({ message: "", metadata: { topic: topic.key } });
   };
 
-  // Counted once per conversation, as a bare number per link: never sent to the bot.
-  Widget.prototype.countSource = function () {
+  // The school or website link the chat was opened from ("stmarys-newsletter"), if any.
+  Widget.prototype.linkSource = function () {
     var source = (this.options.source || "").toLowerCase();
-    if (this.state.counted || !SOURCE_RE.test(source)) return;
+    return SOURCE_RE.test(source) ? source : null;
+  };
+
+  // Counted once per conversation, as a bare number per link.
+  Widget.prototype.countSource = function () {
+    var source = this.linkSource();
+    if (this.state.counted || !source) return;
     this.state.counted = true;
     this.save();
     fetch(this.options.assetsUrl + "/api/visit", {
