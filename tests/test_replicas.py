@@ -112,3 +112,34 @@ def test_the_replicas_really_lock_and_count_in_redis(replicas):
     # Rasa's lock store writes each conversation's lock with SET; the rate limits run as scripts
     assert stats.get("cmdstat_set", {}).get("calls", 0) >= 60
     assert stats.get("cmdstat_evalsha", {}).get("calls", 0) + stats.get("cmdstat_eval", {}).get("calls", 0) >= 60
+
+
+def test_both_replicas_count_conversations_for_the_trends_without_losing_one(replicas):
+    """Conversations on both replicas at once, all from one school link: the weekly count is
+    exact (one upsert per conversation, concurrent on the same row) and once per conversation."""
+    import requests
+
+    from stores.trend_counts import TrendCounts
+
+    first, second, pg_url = replicas
+    source = f"replicas-{uuid.uuid4().hex[:8]}"
+    errors = []
+
+    def converse(i):
+        port = (first, second)[i % 2].rasa_port
+        sender = f"trend-{uuid.uuid4().hex}"
+        for text in ("a man online keeps sending my daughter vouchers and gifts", "he also asked her for photos"):
+            reply = requests.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook", timeout=60,
+                                  json={"sender": sender, "message": text, "metadata": {"source": source}})
+            if reply.status_code != 200:
+                errors.append(reply.status_code)
+
+    threads = [threading.Thread(target=converse, args=(i,)) for i in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(300)
+    assert errors == []
+    counts = TrendCounts(sa.create_engine(pg_url)).by_route(source)
+    assert sum(counts.get("gifts_money", {}).values()) == 16, counts
+    assert "nude_images" not in counts  # a conversation's second worry is not counted again
