@@ -10,6 +10,7 @@ from bot.content_files import CONTENT_DIR, ContentError, load, require
 
 EMERGENCY_CONCERN = "immediate_danger"
 CHILD_CONCERN = "child_user"
+OUT_OF_SCOPE = "out_of_scope"
 CONTENDER_CONFIDENCE = 0.05  # below this a runner-up is noise, not a reading of the message
 
 
@@ -89,6 +90,7 @@ class Routing:
     secondary_confidence: float
     classifier_emergency_confidence: float
     rescue_concern_mass: float
+    child_story_words: int
     when_unsure: str
     small_talk: SmallTalk
     danger_model: DangerModelUse
@@ -126,7 +128,8 @@ class Routing:
                    and self.concerns[n].fits(text)]
         # a child writing is answered as a child (Childline first), whatever they describe
         child_typing = child_typing or bool(fitting and fitting[0][0] == CHILD_CONCERN)
-        if child_typing and (top is None or self.is_concern(top) or top == "nlu_fallback"):
+        a_story = top == OUT_OF_SCOPE and len(text.split()) >= self.child_story_words
+        if child_typing and (top is None or self.is_concern(top) or top == "nlu_fallback" or a_story):
             also = tuple(n for n, c in fitting if n != CHILD_CONCERN and c >= self.secondary_confidence)
             return Decision(CHILD_CONCERN, also, "the writer seems to be a child")
         if not self.is_concern(top):
@@ -175,7 +178,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     unsure = data.when_unsure
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
-    return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, unsure,
+    require(data.child_story_words > 0, where, "'child_story_words' must be a number of words above 0")
+    return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.child_story_words, unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where))
 

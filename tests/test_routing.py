@@ -219,3 +219,13 @@ def test_bad_redirects_are_rejected_on_load(tmp_path, edit, message):
     d = edited_content(tmp_path, "routing.yaml", edit)
     with pytest.raises(ContentError, match=message):
         load_routing(d, load_catalogue(d))
+
+
+def test_a_young_person_s_long_story_is_never_out_of_scope():
+    story = ("im 16 and theres this man at church who is 48 and married, we have been seeing each other "
+             "in secret since last autumn and he says i cant tell anyone about us")
+    assert len(story.split()) >= R.child_story_words
+    assert R.decide([("out_of_scope", 0.6), ("other_adult", 0.2)], child_typing=True, text=story).concern == "child_user"
+    # a short off-topic line from a child is still out of scope; an adult's long one too
+    assert R.decide([("out_of_scope", 0.9)], child_typing=True, text="im 13 whats the weather tomorrow") is None
+    assert R.decide([("out_of_scope", 0.9)], child_typing=False, text=story) is None
