@@ -128,3 +128,19 @@ def test_retention_setting_is_checked(monkeypatch):
     monkeypatch.setenv("TYG_RETENTION_DAYS", "a month")
     with pytest.raises(ValueError, match="TYG_RETENTION_DAYS.*whole number"):
         storage.retention_days()
+
+
+def test_the_trend_counts_outlive_retention_and_count_a_conversation_once(db, domain):
+    from stores.trend_counts import TrendCounts
+
+    store = PrivateTrackerStore(domain=domain)
+    then = time.time() - 40 * 86400
+    old = tracker("counted-once", "a man keeps messaging my son", when=then)
+    run(store.save(old))
+    old.update(UserUttered("he sent him robux too", {"name": "gifts_money"}, timestamp=then + 60,
+                           parse_data={"intent": {"name": "gifts_money"}, "tyg": {"concern": "gifts_money"}}))
+    run(store.save(old))  # a second worry, a second save: still one conversation
+    counts = TrendCounts().by_route()
+    assert list(counts) == ["unknown_contact"] and sum(counts["unknown_contact"].values()) == 1
+    assert retention.main(["--days", "30"]) == 0 and storage.conversation_count() == 0
+    assert TrendCounts().by_route() == counts  # anonymous, so retention keeps them
