@@ -15,6 +15,7 @@ from bot.catalogue import catalogue
 from apps.paths import RASA, ROOT, quiet_env, serving_env
 from apps.processes import spawn, stop_process
 from apps.supervisor import endpoints_yaml
+from tools.build.rasa_files import RASA_ARGS, RESPONSES
 
 
 @dataclass
