@@ -5,7 +5,9 @@ database is comes from stores.storage (SQLite in the data folder, or TYG_DATABAS
 - Every user event is redacted (bot.redaction) before it is written. The NLU and the
   actions have already read the original text by then; the database never sees it.
 - Each conversation is counted once, by week, route and school-link source, when it is first
-  given a route (stores/trend_counts.py: anonymous, for the staff trends page).
+  given a route (stores/trend_counts.py: anonymous, for the staff trends page), in the same
+  transaction as its events: one commit, and a count is never kept without its conversation
+  or lost with a write that is retried.
 - If the database cannot be written (locked, full, gone), the error is logged plainly and
   the conversation is kept in memory, so the parent is still answered and nothing is lost:
   the next successful save writes everything that was missed.
@@ -31,7 +33,7 @@ from bot.source_link import clean_source
 from bot.trends import iso_week
 from rasa_ext.concern_router import ROUTING_KEY
 from stores import storage
-from stores.trend_counts import DIRECT, TrendCounts
+from stores.trend_counts import DIRECT, TrendCounts, upsert
 
 logger = logging.getLogger(__name__)
 MAX_UNSAVED = 2000  # conversations held in memory while the database refuses writes
@@ -47,7 +49,7 @@ class PrivateTrackerStore(SQLTrackerStore):
             self.engine = storage.engine(url)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._unsaved: "OrderedDict[str, DialogueStateTracker]" = OrderedDict()
-        self._trends: Optional[TrendCounts] = None
+        TrendCounts(self.engine)  # its table, created once
         logger.info("Conversations are stored in %s (%s).", url.get_backend_name(),
                     url.database if url.get_backend_name() == "sqlite" else url.host)
 
@@ -100,22 +102,20 @@ class PrivateTrackerStore(SQLTrackerStore):
                 })
             if rows:  # one multi-row insert, not an ORM object per event
                 session.execute(self.SQLEvent.__table__.insert(), rows)
+            count = self._first_route_count(tracker, new)
+            if count is not None:  # in the same transaction: counted exactly when stored
+                session.execute(count)
             session.commit()
-        self._count_first_route(tracker, new)
 
-    def _count_first_route(self, tracker: DialogueStateTracker, new: List[Event]) -> None:
-        """Count the conversation once, when the message that first gave it a route is stored.
-        A count that fails is logged and lost; the conversation never is."""
+    def _first_route_count(self, tracker: DialogueStateTracker, new: List[Event]):
+        """The trend count's upsert, when the message that first gave the conversation a
+        route is among the events being stored (so a conversation counts once)."""
         first = first_route(tracker.events)
         if first is None or not any(e is first[0] for e in new):
-            return
+            return None
         event, route, source = first
-        try:
-            self._trends = self._trends or TrendCounts(self.engine)
-            week = iso_week(dt.datetime.fromtimestamp(event.timestamp, dt.timezone.utc).date())
-            self._trends.add(week, route, source)
-        except sqlalchemy.exc.SQLAlchemyError as exc:
-            logger.error("DATABASE ERROR: a conversation was not counted for the trends (%s).", _reason(exc))
+        week = iso_week(dt.datetime.fromtimestamp(event.timestamp, dt.timezone.utc).date())
+        return upsert(self.engine.dialect.name, week, route, source)
 
 
 def first_route(events) -> Optional[Tuple[UserUttered, str, str]]:

@@ -26,6 +26,14 @@ WEEKS = sa.Table(
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # both can upsert
 
 
+def upsert(dialect: str, week: str, route: str, source: str = DIRECT, by: int = 1):
+    """The statement that adds `by` to one count, creating its row if need be; the tracker
+    store runs it in the same transaction as the conversation's events."""
+    insert = _INSERT[dialect](WEEKS).values(week=week, route=route, source=source, conversations=by)
+    return insert.on_conflict_do_update(index_elements=["week", "route", "source"],
+                                        set_={"conversations": WEEKS.c.conversations + by})
+
+
 class TrendCounts:
     """One row per (week, route, source); each count one upsert, so two Rasa replicas
     counting at once never lose one."""
@@ -35,11 +43,8 @@ class TrendCounts:
         _META.create_all(self.engine, tables=[WEEKS])
 
     def add(self, week: str, route: str, source: str = DIRECT, by: int = 1) -> None:
-        insert = _INSERT[self.engine.dialect.name](WEEKS).values(
-            week=week, route=route, source=source, conversations=by)
         with self.engine.begin() as db:
-            db.execute(insert.on_conflict_do_update(index_elements=["week", "route", "source"],
-                                                    set_={"conversations": WEEKS.c.conversations + by}))
+            db.execute(upsert(self.engine.dialect.name, week, route, source, by))
 
     def by_route(self, source: Optional[str] = None) -> Dict[str, Dict[str, int]]:
         """route -> week -> conversations, from every source or one."""
