@@ -73,7 +73,8 @@ class Date(dt.date, Checked):
 
 
 class Phone(str, Checked):
-    """A phone number such as 0808 800 5000; YAML reads a bare 999 as a number."""
+    """A phone number: digit groups, the first of three or more; YAML reads a bare
+    three-digit number as a number, so one is accepted as such."""
 
     @staticmethod
     def check(value):

@@ -66,7 +66,8 @@ def cleaning(on_new_message: Handler) -> Handler:
         metadata = message.metadata if isinstance(message.metadata, dict) else {}
         intent = opening_intent(metadata.get("topic"))
         # the school link the chat came from, if any: counted for the trends, never more
-        source = {"source": clean_source(metadata.get("source"))} if clean_source(metadata.get("source")) else {}
+        link = clean_source(metadata.get("source"))
+        source = {"source": link} if link else {}
         if intent and not (message.text or "").strip():
             # a link opened the chat on a topic: the topic's guidance, as if asked for
             message.text = f"/{intent}"

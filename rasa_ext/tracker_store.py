@@ -110,6 +110,8 @@ class PrivateTrackerStore(SQLTrackerStore):
     def _first_route_count(self, tracker: DialogueStateTracker, new: List[Event]):
         """The trend count's upsert, when the message that first gave the conversation a
         route is among the events being stored (so a conversation counts once)."""
+        if not any(isinstance(e, UserUttered) for e in new):  # no new message: nothing to count
+            return None
         first = first_route(tracker.events)
         if first is None or not any(e is first[0] for e in new):
             return None
