@@ -206,6 +206,7 @@ class RoutingFile(ContentFile):
     secondary_confidence: Number
     classifier_emergency_confidence: Number
     rescue_concern_mass: Number
+    rescue_words: StrictInt
     child_story_words: StrictInt
     when_unsure: Text
     small_talk: SmallTalk

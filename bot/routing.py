@@ -90,6 +90,7 @@ class Routing:
     secondary_confidence: float
     classifier_emergency_confidence: float
     rescue_concern_mass: float
+    rescue_words: int
     child_story_words: int
     when_unsure: str
     small_talk: SmallTalk
@@ -98,6 +99,12 @@ class Routing:
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
+
+    def worth_rescuing(self, ranking: Sequence[Tuple[str, float]], text: str) -> bool:
+        """An unsure classifier's message is still answered as a worry: most of its belief is
+        on concerns, or the message is a story told at length."""
+        return (self.concern_mass(ranking) >= self.rescue_concern_mass
+                or len((text or "").split()) >= self.rescue_words)
 
     def is_concern(self, intent: Optional[str]) -> bool:
         return intent in self.concerns
@@ -178,8 +185,10 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     unsure = data.when_unsure
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
-    require(data.child_story_words > 0, where, "'child_story_words' must be a number of words above 0")
-    return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.child_story_words, unsure,
+    for key in ("rescue_words", "child_story_words"):
+        require(getattr(data, key) > 0, where, f"'{key}' must be a number of words above 0")
+    return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
+                   data.child_story_words, unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where))
 

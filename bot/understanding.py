@@ -66,9 +66,9 @@ def understand(
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
     if fell_back and not trigger and not child:
-        if table.concern_mass(ranking) < table.rescue_concern_mass:
+        if not table.worth_rescuing(ranking, text):
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
-        # unsure between concerns, but clearly a worry: answer the best one that fits
+        # unsure, but clearly a worry: answer the best concern that fits (general advice if none)
         ranking = sorted(((i, c) for i, c in ranking if table.is_concern(i)), key=lambda r: -r[1])
     decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
     if decision is None:

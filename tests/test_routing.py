@@ -85,6 +85,17 @@ def test_an_unsure_classifier_still_answers_a_clear_worry():
     assert understand("kzzt oomph", chatty, fell_back=True).intent == "nlu_fallback"
 
 
+def test_a_long_worry_is_never_met_with_sorry_i_did_not_understand():
+    # most of the unsure classifier's belief is off the concerns, but a parent who wrote this
+    # much is telling a worry: the best concern its words bear out, never the fallback
+    ranking = [("followup_evidence", 0.2), ("followup_talk", 0.17), ("signs_secrecy", 0.13), ("out_of_scope", 0.1)]
+    story = ("she has gone very quiet lately and takes the tablet up to bed every night, and when I "
+             "asked who she was messaging she went red and said nobody, which is not like her at all")
+    assert len(story.split()) >= R.rescue_words
+    assert understand(story, ranking, fell_back=True).intent == "signs_secrecy"
+    assert understand("kzzt oomph blorp", ranking, fell_back=True).intent == "nlu_fallback"
+
+
 def test_rejected_top_guess_falls_to_a_real_contender_only():
     # sextortion lacks a threat; nude_images is a real contender and fits
     ranking = [("sextortion", 0.6), ("nude_images", 0.3), ("signs_withdrawal", 0.01)]
@@ -209,8 +220,9 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["redirects"]["pictures_asked_for"].update(to="signs_secrecy"), "no more serious"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "pictures_asked_for.colour: unknown field"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
+    (lambda d: d.update(rescue_words=0), "'rescue_words' must be a number of words above 0"),
 ])
-def test_bad_redirects_are_rejected_on_load(tmp_path, edit, message):
+def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
     from bot.content_files import ContentError
     from bot.routing import load_routing
