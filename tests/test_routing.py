@@ -241,3 +241,12 @@ def test_a_young_person_s_long_story_is_never_out_of_scope():
     # a short off-topic line from a child is still out of scope; an adult's long one too
     assert R.decide([("out_of_scope", 0.9)], child_typing=True, text="im 13 whats the weather tomorrow") is None
     assert R.decide([("out_of_scope", 0.9)], child_typing=False, text=story) is None
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("i need help", [("own_thoughts", 0.99), ("greet", 0.01)]),
+    ("hi i need some help", [("greet", 0.88), ("own_thoughts", 0.12)]),
+])
+def test_asking_for_help_is_not_a_confession(text, ranking):
+    # "help" alone is anyone's first words; Stop It Now is for someone who says what worries them
+    assert understand(text, ranking).concern == R.when_unsure
