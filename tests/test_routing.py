@@ -163,6 +163,16 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
+@pytest.mark.parametrize("text", [
+    "we're on our way to the fair and a lad from his game says he'll find him there",
+    "she's already inside the cinema and a man from the app says he's there too",
+])
+def test_a_child_on_the_way_there_now_supports_the_danger_model(text):
+    calm = [("unknown_contact", 0.6), ("meeting_planned", 0.2)]
+    assert understand(text, calm, danger=R.danger_model.with_support).intent == "immediate_danger"
+    assert understand(text, calm, danger=R.danger_model.with_support - 0.01).intent == "unknown_contact"
+
+
 @pytest.mark.parametrize("text, still_danger", [
     # a scare that is over is not answered 999-first on a model's guess alone
     ("she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?", False),
