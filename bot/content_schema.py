@@ -181,6 +181,7 @@ class Concern(Strict):
     evidence: List[Text] = []
     unless: List[Text] = []
     app_steps: StrictBool = True
+    otherwise: Optional[Text] = None
 
 
 class SmallTalk(Strict):

@@ -25,6 +25,7 @@ class Concern:
     evidence: Tuple[re.Pattern, ...] = ()
     unless: Tuple[re.Pattern, ...] = ()
     app_steps: bool = True  # the app's block-and-report steps belong in this reply
+    otherwise: Optional[str] = None  # the reading when this one's evidence is missing
 
     def contradicted(self, text: str) -> bool:
         lowered = (text or "").lower().replace("\u2019", "'")
@@ -141,8 +142,11 @@ class Routing:
             return Decision(CHILD_CONCERN, also, "the writer seems to be a child")
         if not self.is_concern(top):
             return None
+        sibling = self.concerns[top].otherwise
         if fitting and fitting[0][0] == top:
             lead = top
+        elif not self.concerns[top].fits(text) and sibling and self.concerns[sibling].fits(text):
+            lead = sibling  # "a stranger keeps messaging her": another adult's worry, minus the adult known
         elif self.concerns[top].contradicted(text):  # the words rule the top guess out
             if not fitting:
                 return None
@@ -174,7 +178,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     data = schema.validate(schema.RoutingFile, load(where, directory), where)
     require(EMERGENCY_CONCERN in data.concerns, where, f"'{EMERGENCY_CONCERN}' is required")
     require(0 < data.secondary_confidence < 1, where, "'secondary_confidence' must be between 0 and 1")
-    concerns = {intent: _concern(intent, spec, helplines, f"{where}: {intent}")
+    concerns = {intent: _concern(intent, spec, helplines, f"{where}: {intent}", tuple(data.concerns))
                 for intent, spec in data.concerns.items()}
     top = max(c.severity for c in concerns.values())
     require(concerns[EMERGENCY_CONCERN].severity == top and
@@ -193,16 +197,18 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _redirects(data.redirects, concerns, where))
 
 
-def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str) -> Concern:
+def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
     for key in spec.helplines + spec.may_offer:
         require(key in helplines, where, f"unknown helpline '{key}'")
     require(len(set(spec.helplines)) == len(spec.helplines), where, "a helpline is listed twice")
     require(len(spec.label) <= 60, where, "'label' must be a short phrase on one line")
     require(spec.emergency == (intent == EMERGENCY_CONCERN), where, "only the emergency concern is marked 'emergency'")
     require(not spec.emergency or spec.helplines[0] == "EMERGENCY", where, "an emergency names 999 first")
+    require(spec.otherwise is None or (spec.otherwise in known and spec.otherwise != intent), where,
+            f"'otherwise' must name another concern, not '{spec.otherwise}'")
     return Concern(intent, spec.severity, tuple(spec.helplines), tuple(spec.may_offer), spec.label, spec.emergency,
                    _patterns(spec.evidence, where, "evidence"), _patterns(spec.unless, where, "unless"),
-                   spec.app_steps)
+                   spec.app_steps, spec.otherwise)
 
 
 def _fraction(value: float, where: str, name: str) -> float:

@@ -231,6 +231,7 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "pictures_asked_for.colour: unknown field"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
     (lambda d: d.update(rescue_words=0), "'rescue_words' must be a number of words above 0"),
+    (lambda d: d["concerns"]["other_adult"].update(otherwise="colour"), "'otherwise' must name another concern"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
@@ -260,3 +261,12 @@ def test_a_young_person_s_long_story_is_never_out_of_scope():
 def test_asking_for_help_is_not_a_confession(text, ranking):
     # "help" alone is anyone's first words; Stop It Now is for someone who says what worries them
     assert understand(text, ranking).concern == R.when_unsure
+
+
+def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
+    # the classifier may read "keeps messaging her, asking for photos" as another adult's
+    # behaviour; with nobody the writer knows in the words, it is an unknown contact
+    ranking = [("other_adult", 0.95), ("unknown_contact", 0.04), ("sextortion", 0.01)]
+    assert R.decide(ranking, text="A stranger keeps messaging my daughter and asking for photos of her"
+                    ).concern == "unknown_contact"
+    assert R.decide(ranking, text="my brother in law keeps messaging my daughter late at night").concern == "other_adult"
