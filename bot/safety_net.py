@@ -7,6 +7,7 @@ from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
+from bot.spelling import Speller
 from bot.text_input import clean_user_text, sentences
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -23,32 +24,6 @@ def windows(text: str) -> list:
     return [" ".join(parts[i:i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
 
 
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance, giving up (returning limit + 1) beyond limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2, prev = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-@lru_cache(maxsize=20_000)
-def _closest(word: str, vocabulary: frozenset) -> str:
-    """The vocabulary word a typo was meant to be, or the word itself (cached: long messages
-    repeat words, and this runs on every message)."""
-    limit = 1 if len(word) < 9 else 2
-    best = min(vocabulary, key=lambda v: edit_distance(word, v, limit))
-    return best if edit_distance(word, best, limit) <= limit else word
-
-
 @dataclass(frozen=True)
 class Trigger:
     name: str
@@ -60,9 +35,9 @@ class Trigger:
 @dataclass(frozen=True)
 class SafetyNet:
     textspeak: Dict[str, str]
-    concepts: Dict[str, Tuple[re.Pattern, ...]]
+    concepts: Dict[str, re.Pattern]  # each concept's patterns as one alternation: one search each
     triggers: Tuple[Trigger, ...]
-    vocabulary: frozenset  # words typos are corrected towards
+    speller: Speller  # corrects typos towards the patterns' words
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
@@ -85,13 +60,12 @@ class SafetyNet:
 
     def _correct(self, word: str) -> str:
         # short words are too easily another real word ("where" is one letter from "there")
-        if len(word) < 6 or word in self.vocabulary or not word.isalpha():
+        if len(word) < 6 or not word.isalpha():
             return word
-        return _closest(word, self.vocabulary)
+        return self.speller.closest(word)
 
     def matched_concepts(self, *texts: str) -> set:
-        return {name for name, patterns in self.concepts.items()
-                if any(p.search(t) for p in patterns for t in texts if t)}
+        return {name for name, pattern in self.concepts.items() if any(pattern.search(t) for t in texts if t)}
 
     def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
         key = (text, tuple(lemmas or ()))
@@ -154,7 +128,9 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     concepts = {}
     for name, patterns in data.concepts.items():
         try:
-            concepts[name] = tuple(re.compile(p) for p in patterns)
+            for p in patterns:  # each on its own first: an error names the concept, and a
+                re.compile(p)   # stray bracket can't pair with its neighbour's
+            concepts[name] = re.compile("|".join(f"(?:{p})" for p in patterns))
         except re.error as exc:
             require(False, where, f"concept '{name}': bad pattern: {exc}")
     triggers = []
@@ -164,10 +140,10 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
-    vocab = _vocabulary((p for ps in data.concepts.values() for p in ps), textspeak)
+    speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak))
     for key in ("supporting", "settling", "still_urgent"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
-    return SafetyNet(textspeak, concepts, tuple(triggers), vocab, tuple(data.supporting),
+    return SafetyNet(textspeak, concepts, tuple(triggers), speller, tuple(data.supporting),
                      frozenset(w.lower() for w in data.keep_as_written), tuple(data.settling), tuple(data.still_urgent))
 
 
