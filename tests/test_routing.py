@@ -110,6 +110,19 @@ def test_a_guess_the_words_rule_out_is_never_chosen():
     assert R.decide(ranking, text="someone airdropped a rude pic to my 12yo").concern == "nude_images"
 
 
+def test_a_young_persons_boyfriend_or_mums_work_is_not_a_parents_child_or_job():
+    """'my boyfriend' is not 'my boy', 'my girlfriend' not 'my girl', and someone else being
+    at work is not the writer's job: none of them rules out a young person writing."""
+    ranking = [("child_user", 0.7), ("disclosure", 0.2)]
+    for text in ("my uncle came in when i was asleep and i want to tell my boyfriend",
+                 "my teacher is like a dad to me and my girlfriend is jealous",
+                 "mum is at work all day and i feel like it's my fault"):
+        assert R.decide(ranking, text=text).concern == "child_user", text
+    for text in ("my boy has been going quiet", "my grandchildren see things online", "i work nights"):
+        decision = R.decide(ranking, text=text)
+        assert decision is None or decision.concern != "child_user", text
+
+
 def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     u = understand("on his ps5", [("parental_controls", 0.6), ("gaming", 0.3)], names_platform=True)
     assert u.intent == "inform_platform"
