@@ -7,6 +7,8 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    "she's been cutting herself since that man sent the messages and won't come out",
+    "my son has run away and we think he's with the man from the game",
     "my son is meeting someone from roblox tonight",
     "she's getting ready to meet him right now",
     "MY DAUGHTER HAS GONE TO MEET A MAN OFF INSTAGRAM",
@@ -57,6 +59,8 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "since the row i've cut myself off from everyone and just stay in my room",
+    "things are so bad at home i keep thinking i'm going to run away one day",
     "what would i do if someone from online ever turned up at her school",
     "her friend from class might turn up at the party next saturday",
     "grandad is coming to her school today for the harvest assembly",
