@@ -283,3 +283,8 @@ def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
     assert R.decide(ranking, text="A stranger keeps messaging my daughter and asking for photos of her"
                     ).concern == "unknown_contact"
     assert R.decide(ranking, text="my brother in law keeps messaging my daughter late at night").concern == "other_adult"
+    # a woman, an employer or the writer's own friend is someone the writer knows of, too
+    for text in ("a woman from our church keeps buying my son presents and messaging him",
+                 "i found pictures of young children in the company president's folder",
+                 "my best friend keeps sending my daughter messages and says it's their secret"):
+        assert R.decide(ranking, text=text).concern == "other_adult", text
