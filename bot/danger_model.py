@@ -3,7 +3,10 @@ scores how likely a message describes a child in danger now or within hours.
 
 It reads the whole message and each stretch of it (a sentence with its neighbour), and
 keeps the highest score: a parent's long message often gives the background first and the
-emergency in its last sentence, which a whole-message score dilutes. Word (up to three) and
+emergency in its last sentence, which a whole-message score dilutes. In a long story only the
+opening and the last stretches count at the usual bar: one of many middle stretches scoring
+high is more often an old event retold than a child in danger now, so it must score very
+high to count. Word (up to three) and
 character n-grams with a linear model: about a millisecond a message.
 Rasa-free; rasa_ext.danger_now trains it inside `rasa train` and runs it on every message.
 """
@@ -18,6 +21,9 @@ from bot.text_features import TextFeatures
 from bot.text_input import clean_user_text, sentences
 
 MIN_STRETCH_WORDS = 4  # shorter stretches carry too little to score alone
+OPENING_STRETCHES = 1  # "help, she's gone to meet him" comes first...
+CLOSING_STRETCHES = 3  # ...or last, after the background
+MIDDLE_BAR = 0.8  # a middle stretch counts only at this score or above
 
 
 def stretches(text: str) -> List[str]:
@@ -51,5 +57,13 @@ class DangerModel:
         return expit(margin)
 
     def score(self, text: str) -> float:
-        """The highest score of the message and its stretches, 0..1."""
-        return float(self.score_whole(stretches(text or "")).max())
+        """The highest score of the message, its opening and closing stretches, and any middle
+        stretch at MIDDLE_BAR or above; 0..1."""
+        scores = self.score_whole(stretches(text or ""))
+        whole, parts = scores[0], scores[1:]
+        if len(parts) <= OPENING_STRETCHES + CLOSING_STRETCHES:
+            return float(scores.max())
+        edges = np.concatenate([parts[:OPENING_STRETCHES], parts[-CLOSING_STRETCHES:]])
+        middle = parts[OPENING_STRETCHES:-CLOSING_STRETCHES]
+        best_middle = middle.max()
+        return float(max(whole, edges.max(), best_middle if best_middle >= MIDDLE_BAR else 0.0))

@@ -1,8 +1,9 @@
 """The separate danger-now model (bot.danger_model), trained on the project's training data
 as `rasa train` trains it: emergencies against every other example."""
+import numpy as np
 import pytest
 
-from bot.danger_model import DangerModel, stretches
+from bot.danger_model import MIDDLE_BAR, DangerModel, stretches
 from tests.test_nlu_data import DATA
 
 EMERGENCY = "immediate_danger"
@@ -36,3 +37,32 @@ def test_the_past_and_the_hypothetical_score_lower_than_the_present(model):
     past = "last year he went to meet a lad from xbox, it was fine, he's grown up a lot since"
     assert model.score(present) > model.score(past)
     assert model.score(past) < 0.5
+
+
+
+class FixedScores(DangerModel):
+    """The model's combining rule over given stretch scores (whole message first)."""
+    def __init__(self, scores):
+        self.scores = np.asarray(scores, dtype=float)
+
+    def score_whole(self, texts):
+        assert len(texts) == len(self.scores)
+        return self.scores
+
+
+def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_very_sure():
+    """An old scare retold halfway through a long letter is not a child in danger now: a middle
+    stretch counts only at MIDDLE_BAR, while the opening and the last stretches always count."""
+    story = " ".join(f"Sentence number {n} of the story goes here." for n in range(8))  # 7 stretches
+    low = [0.1] * 8
+    def with_stretch(i, value):
+        scores = list(low)
+        scores[1 + i] = value
+        return FixedScores(scores).score(story)
+    assert with_stretch(0, 0.6) == pytest.approx(0.6)  # the opening
+    assert with_stretch(6, 0.6) == pytest.approx(0.6)  # the last stretch
+    assert with_stretch(4, 0.6) == pytest.approx(0.6)  # among the last three
+    assert with_stretch(2, 0.6) == pytest.approx(0.1)  # the middle, not sure enough
+    assert with_stretch(2, MIDDLE_BAR) == pytest.approx(MIDDLE_BAR)
+    short = "One. Two is here. Three is here."  # few stretches: all count
+    assert FixedScores([0.1, 0.6, 0.1]).score(short) == pytest.approx(0.6)
