@@ -6,8 +6,8 @@ keeps the highest score: a parent's long message often gives the background firs
 emergency in its last sentence, which a whole-message score dilutes. In a long story only the
 opening and the last stretches count at the usual bar: one of many middle stretches scoring
 high is more often an old event retold than a child in danger now, so it must score very
-high to count. Word (up to three) and
-character n-grams with a linear model: about a millisecond a message.
+high to count. Word (up to three) and character n-grams with a linear model: about a
+millisecond a message.
 Rasa-free; rasa_ext.danger_now trains it inside `rasa train` and runs it on every message.
 """
 from dataclasses import dataclass

@@ -39,7 +39,6 @@ def test_the_past_and_the_hypothetical_score_lower_than_the_present(model):
     assert model.score(past) < 0.5
 
 
-
 class FixedScores(DangerModel):
     """The model's combining rule over given stretch scores (whole message first)."""
     def __init__(self, scores):
@@ -55,6 +54,7 @@ def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_ve
     stretch counts only at MIDDLE_BAR, while the opening and the last stretches always count."""
     story = " ".join(f"Sentence number {n} of the story goes here." for n in range(8))  # 7 stretches
     low = [0.1] * 8
+
     def with_stretch(i, value):
         scores = list(low)
         scores[1 + i] = value
