@@ -7,6 +7,9 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    "the man from her game won't let her leave his flat, she just messaged me",
+    "she said tonight that she's going to hurt herself and that nobody would care",
+    "my son told me an hour ago he's suicidal because of the pictures, and now he's locked in the bathroom",
     "she's been cutting herself since that man sent the messages and won't come out",
     "my son has run away and we think he's with the man from the game",
     "my son is meeting someone from roblox tonight",
@@ -59,6 +62,11 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "I was in a team meeting when the school phoned, come in asap they said, he'd been looking at porn in the library",
+    "we won't let him go out on his own yet so he games a lot, and now he sulks whenever we switch it off",
+    "my mum won't let me go to the party tonight and I think it's so unfair",
+    "she's safe, she hasn't said anything about hurting herself, but she's barely eating since the threats",
+    "he's not suicidal, thank god, but he's so ashamed about the video they're threatening to share",
     "since the row i've cut myself off from everyone and just stay in my room",
     "things are so bad at home i keep thinking i'm going to run away one day",
     "what would i do if someone from online ever turned up at her school",
