@@ -288,3 +288,9 @@ def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
                  "i found pictures of young children in the company president's folder",
                  "my best friend keeps sending my daughter messages and says it's their secret"):
         assert R.decide(ranking, text=text).concern == "other_adult", text
+    # whole words only: "explicit" is not an ex, "mentioned" is not men
+    for text in ("someone sent her explicit messages and mentioned meeting up",):
+        assert R.decide(ranking, text=text).concern == "unknown_contact", text
+    for text in ("the teaching assistant follows pupils on tiktok and sends them messages",
+                 "our lodger's screen had a picture of a young girl on it"):
+        assert R.decide(ranking, text=text).concern == "other_adult", text
