@@ -14,6 +14,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real3    a third set of real messages (43), from pages neither earlier set used
   real4    a fourth (135), from pages no earlier set used, by two more gatherers
   real5    a fifth (111), from pages no earlier set used, by two more gatherers
+  real6    a sixth (88), from pages no earlier set used, run once at the end of stop 22
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
@@ -48,6 +49,7 @@ SETS = {
     "real3": EVAL / "real_parent_cases_3.yaml",
     "real4": EVAL / "real_parent_cases_4.yaml",
     "real5": EVAL / "real_parent_cases_5.yaml",
+    "real6": EVAL / "real_parent_cases_6.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
