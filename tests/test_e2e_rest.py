@@ -36,6 +36,7 @@ ROUTES = {
     "what_is_grooming": "what actually is grooming?",
     "talk_to_child": "how do I talk to my child about staying safe online?",
     "parental_controls": "how do I turn on parental controls on her new phone?",
+    "bullying": "girls in my daughter's class keep leaving horrible comments on her videos and kicked her out of the group chat",
 }
 
 
