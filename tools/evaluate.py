@@ -16,6 +16,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real5    a fifth (111), from pages no earlier set used, by two more gatherers
   real6    a sixth (88), from pages no earlier set used, run once at the end of stop 22
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
+  blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -51,6 +52,7 @@ SETS = {
     "real5": EVAL / "real_parent_cases_5.yaml",
     "real6": EVAL / "real_parent_cases_6.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
+    "blind5": EVAL / "fresh_blind_cases_5.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
