@@ -7,6 +7,9 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    "my 11 year old is missing and her phone goes straight to voicemail",
+    "she has run away with a man she met on snapchat",
+    "my son has been abducted, a car took him from outside school",
     "the man from her game won't let her leave his flat, she just messaged me",
     "she said tonight that she's going to hurt herself and that nobody would care",
     "my son told me an hour ago he's suicidal because of the pictures, and now he's locked in the bathroom",
@@ -62,6 +65,9 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "she's gaming every night and I worry she is missing out on friends and fresh air",
+    "what would happen if i ran away with my boyfriend, he's 20 and i'm 15",
+    "you hear about children who were abducted by people they met online and it terrifies me",
     "I was in a team meeting when the school phoned, come in asap they said, he'd been looking at porn in the library",
     "we won't let him go out on his own yet so he games a lot, and now he sulks whenever we switch it off",
     "my mum won't let me go to the party tonight and I think it's so unfair",
