@@ -209,6 +209,7 @@ class RoutingFile(ContentFile):
     rescue_concern_mass: Number
     rescue_words: StrictInt
     child_story_words: StrictInt
+    story_words: StrictInt
     when_unsure: Text
     small_talk: SmallTalk
     danger_model: DangerModel

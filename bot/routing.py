@@ -93,6 +93,7 @@ class Routing:
     rescue_concern_mass: float
     rescue_words: int
     child_story_words: int
+    story_words: int  # a message this long tells a worry: never only a follow-up question
     when_unsure: str
     small_talk: SmallTalk
     danger_model: DangerModelUse
@@ -189,10 +190,10 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     unsure = data.when_unsure
     require(unsure in concerns and not concerns[unsure].evidence, where,
             "'when_unsure' must be a concern that needs no evidence")
-    for key in ("rescue_words", "child_story_words"):
+    for key in ("rescue_words", "child_story_words", "story_words"):
         require(getattr(data, key) > 0, where, f"'{key}' must be a number of words above 0")
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
-                   data.child_story_words, unsure,
+                   data.child_story_words, data.story_words, unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where))
 

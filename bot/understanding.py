@@ -10,6 +10,7 @@ from bot.safety_net import SafetyNet, safety_net
 FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
 GIVING_AN_AGE = "inform_age"
+FOLLOW_UP = "followup_"  # the follow-up questions' intents
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 
@@ -49,9 +50,11 @@ def understand(
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
-    if top in table.small_talk.intents and not table.small_talk.believable(text):
-        # "hi, sorry to bother you, my son..." is a worry, not a greeting: answer the concern
-        # that fits best, or general advice
+    told_at_length = top and top.startswith(FOLLOW_UP) and len(text.split()) >= table.story_words
+    if told_at_length or (top in table.small_talk.intents and not table.small_talk.believable(text)):
+        # "hi, sorry to bother you, my son..." is a worry, not a greeting, and a long story
+        # ending "what do I do now?" is not just a follow-up question: answer the concern that
+        # fits best, or general advice
         ranking = ([(i, c) for i, c in ranking if table.is_concern(i) and c >= SMALL_TALK_CONCERN]
                    or [(table.when_unsure, 0.0)])  # "hi i need some help": general advice, not a guess
         top, top_conf = ranking[0]

@@ -96,6 +96,16 @@ def test_a_long_worry_is_never_met_with_sorry_i_did_not_understand():
     assert understand("kzzt oomph blorp", ranking, fell_back=True).intent == "nlu_fallback"
 
 
+def test_a_long_story_ending_in_a_question_is_a_worry_not_a_follow_up():
+    ranking = [("followup_evidence", 0.5), ("unknown_contact", 0.3), ("gaming", 0.1)]
+    story = ("my mum was minding him and sent me two screenshots from the game he plays, a player "
+             "with no name had been following his character round for weeks and asking where he "
+             "lives and whether his mum was home, I rang her straight away, what do I do now?")
+    assert understand(story, ranking).intent == "unknown_contact"
+    # a follow-up question of ordinary length is answered as one
+    assert understand("how do I keep the messages as evidence?", ranking).intent == "followup_evidence"
+
+
 def test_rejected_top_guess_falls_to_a_real_contender_only():
     # sextortion lacks a threat; nude_images is a real contender and fits
     ranking = [("sextortion", 0.6), ("nude_images", 0.3), ("signs_withdrawal", 0.01)]
