@@ -304,3 +304,12 @@ def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
     for text in ("the teaching assistant follows pupils on tiktok and sends them messages",
                  "our lodger's screen had a picture of a young girl on it"):
         assert R.decide(ranking, text=text).concern == "other_adult", text
+
+
+def test_reporting_is_only_anonymous_when_the_writer_says_why_they_cant_be_named():
+    ranking = [("report_anonymously", 0.5), ("unknown_contact", 0.4)]
+    asked_where = "a player keeps telling my son to keep their chats secret, is this something to report and where?"
+    assert R.decide(ranking, text=asked_where).concern == "unknown_contact"
+    for text in ("can i report him without giving my name", "i dont want him knowing it was me who reported it",
+                 "if i report it the family will turn on me"):
+        assert R.decide(ranking, text=text).concern == "report_anonymously", text
