@@ -307,8 +307,8 @@ def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
 
 
 def test_reporting_is_only_anonymous_when_the_writer_says_why_they_cant_be_named():
-    ranking = [("report_anonymously", 0.5), ("unknown_contact", 0.4)]
-    asked_where = "a player keeps telling my son to keep their chats secret, is this something to report and where?"
+    ranking = [("report_anonymously", 0.7), ("unknown_contact", 0.2)]  # the contact too unsure to be "also raised"
+    asked_where = "a player keeps telling my son how special he is, is this something to report and where?"
     assert R.decide(ranking, text=asked_where).concern == "unknown_contact"
     for text in ("can i report him without giving my name", "i dont want him knowing it was me who reported it",
                  "if i report it the family will turn on me"):
