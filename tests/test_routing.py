@@ -234,6 +234,7 @@ def test_without_a_contacts_adult_age_the_reading_stands(text, ranking):
     "man on tiktok keeps messaging her, says he's 17, asks for pics",
     "someone on roblox asked him for a photo in his pants",
     "my daughter was asked to send nudes by a boy she met on a game",
+    "a man in her game chat wrote send me a picture in your uniform, she hasn't sent anything",
 ])
 def test_pictures_asked_for_and_none_sent_are_a_contact_worry(text):
     decision = routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text)
