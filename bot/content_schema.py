@@ -275,6 +275,7 @@ class SafetyNetFile(ContentFile):
     settling: List[Text] = []
     still_urgent: List[Text] = []
     keep_as_written: List[Text] = []
+    real_words: List[Word] = []
     _concepts = not_empty("concepts")
 
 

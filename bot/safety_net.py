@@ -40,6 +40,7 @@ class SafetyNet:
     speller: Speller  # corrects typos towards the patterns' words
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
+    real_words: frozenset = frozenset()  # common words never "corrected" ("looked" is not "locked")
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
     # the last message's concepts: detect, settled and supports_emergency all ask about the
@@ -60,7 +61,7 @@ class SafetyNet:
 
     def _correct(self, word: str) -> str:
         # short words are too easily another real word ("where" is one letter from "there")
-        if len(word) < 6 or not word.isalpha():
+        if len(word) < 6 or not word.isalpha() or word in self.real_words:
             return word
         return self.speller.closest(word)
 
@@ -143,8 +144,10 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak))
     for key in ("supporting", "settling", "still_urgent"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
-    return SafetyNet(textspeak, concepts, tuple(triggers), speller, tuple(data.supporting),
-                     frozenset(w.lower() for w in data.keep_as_written), tuple(data.settling), tuple(data.still_urgent))
+    return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
+                     keep_as_written=frozenset(w.lower() for w in data.keep_as_written),
+                     real_words=frozenset(w.lower() for w in data.real_words),
+                     settling=tuple(data.settling), still_urgent=tuple(data.still_urgent))
 
 
 @lru_cache(maxsize=1)

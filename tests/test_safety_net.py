@@ -65,6 +65,9 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    # common words are not typos of pattern words ("looked" is not "locked")
+    "I looked in her room last night and found a second phone hidden in a sock",
+    "she keeps putting herself down since her friends fell out with her online",
     "she's gaming every night and I worry she is missing out on friends and fresh air",
     "what would happen if i ran away with my boyfriend, he's 20 and i'm 15",
     "you hear about children who were abducted by people they met online and it terrifies me",
