@@ -314,3 +314,12 @@ def test_reporting_is_only_anonymous_when_the_writer_says_why_they_cant_be_named
     for text in ("can i report him without giving my name", "i dont want him knowing it was me who reported it",
                  "if i report it the family will turn on me"):
         assert R.decide(ranking, text=text).concern == "report_anonymously", text
+
+
+def test_another_adult_the_child_has_told_about_is_a_disclosure():
+    ranking = [("other_adult", 0.8), ("disclosure", 0.1)]
+    told = "my ex's nephew was babysitting and touching her, our 7 year old finally told me last week"
+    decision = R.decide(ranking, text=told)
+    assert decision.concern == "disclosure" and decision.reason == "redirect: child_told"
+    # found out another way: still another adult's behaviour
+    assert R.decide(ranking, text="my ex's nephew has pictures of kids on his phone").concern == "other_adult"
