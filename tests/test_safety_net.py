@@ -7,6 +7,7 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    "she's on a video call with a man from snapchat right now and he's telling her to undress",
     "my 11 year old is missing and her phone goes straight to voicemail",
     "she has run away with a man she met on snapchat",
     "my son has been abducted, a car took him from outside school",
@@ -65,6 +66,7 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "im 14, a guy i met on discord keeps asking me to video call with my door shut, im not in any trouble right now but i dont know what to do",
     # common words are not typos of pattern words ("looked" is not "locked")
     "I looked in her room last night and found a second phone hidden in a sock",
     "she keeps putting herself down since her friends fell out with her online",
