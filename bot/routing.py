@@ -80,7 +80,7 @@ class Redirect:
     unless: Tuple[re.Pattern, ...] = ()
 
     def applies(self, chosen: str, text: str) -> bool:
-        text = (text or "").lower()
+        text = (text or "").lower().replace("\u2019", "'")
         return (chosen in self.instead_of and any(p.search(text) for p in self.when)
                 and not any(p.search(text) for p in self.unless))
 

@@ -323,3 +323,37 @@ def test_another_adult_the_child_has_told_about_is_a_disclosure():
     assert decision.concern == "disclosure" and decision.reason == "redirect: child_told"
     # found out another way: still another adult's behaviour
     assert R.decide(ranking, text="my ex's nephew has pictures of kids on his phone").concern == "other_adult"
+
+
+def test_the_child_telling_is_the_child_not_the_adult():
+    ranking = [("other_adult", 0.8), ("disclosure", 0.1)]
+    assert R.decide(ranking, text="my 13-year-old told me her uncle has been touching her").concern == "disclosure"
+    for text in ("my brother in law told me he finds my 13 year old attractive",
+                 "my daughter never told me, I found the messages from my brother in law myself"):
+        assert R.decide(ranking, text=text).concern == "other_adult", text
+
+
+def test_worry_or_secrecy_alone_is_not_a_wish_to_stay_anonymous():
+    ranking = [("report_anonymously", 0.7), ("unknown_contact", 0.2)]
+    for text in ("I'm worried about a man messaging my son, where do I report it?",
+                 "he told her to keep it secret, where can I report this?"):
+        assert R.decide(ranking, text=text).concern == "unknown_contact", text
+
+
+@pytest.mark.parametrize("text", [
+    "kids in her class are threatening to post her photo unless she pays them",
+    "the boys keep joking about nudes of her",
+    "an adult in the game lobby keeps swearing at my son",
+])
+def test_bullying_is_never_chosen_over_a_threat_an_image_or_an_adult(text):
+    assert not R.concerns["bullying"].fits(text)
+
+
+def test_a_curly_apostrophe_reads_like_a_straight_one():
+    ranking = [("nude_images", 0.6), ("unknown_contact", 0.3)]
+    text = "a man in her game wrote send me a picture, she hasn\u2019t sent anything"
+    assert R.decide(ranking, text=text).concern == "unknown_contact"
+
+
+def test_a_young_person_at_school_today_is_still_a_young_person():
+    assert R.concerns["child_user"].fits("when i was at school today this guy from snapchat kept messaging me")

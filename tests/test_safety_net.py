@@ -7,6 +7,15 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    # a review's cases: each must still lead with 999
+    "My 11 year old is missing. Her phone goes to voicemail",
+    "The man won't let her go out of his flat, she just messaged me",
+    "I found details of a meet tonight with a man from snapchat",
+    "she's at a meet up with a man from discord right now",
+    "she could be kidnapped right now, she's not answering",
+    "my daughter, who was abducted an hour ago, is still not found",
+    "a man just forces her into his car outside school",
+    "my son keeps talking about suicide tonight and has locked his door",
     "she's on a video call with a man from snapchat right now and he's telling her to undress",
     "my 11 year old is missing and her phone goes straight to voicemail",
     "she has run away with a man she met on snapchat",
@@ -66,6 +75,9 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    "he is missing the bus most mornings because he games until 3am",
+    "her stepdad won't let her go to sleepovers and texts her all the time",
+    "being left out of the party photo is social suicide at her school, she says",
     "im 14, a guy i met on discord keeps asking me to video call with my door shut, im not in any trouble right now but i dont know what to do",
     # common words are not typos of pattern words ("looked" is not "locked")
     "I looked in her room last night and found a second phone hidden in a sock",
