@@ -328,7 +328,7 @@ def test_another_adult_the_child_has_told_about_is_a_disclosure():
 def test_the_child_telling_is_the_child_not_the_adult():
     ranking = [("other_adult", 0.8), ("disclosure", 0.1)]
     assert R.decide(ranking, text="my 13-year-old told me her uncle has been touching her").concern == "disclosure"
-    for text in ("my brother in law told me he finds my 13 year old attractive",
+    for text in ("my brother in law came round and last night he told me he finds my 13 year old attractive",
                  "my daughter never told me, I found the messages from my brother in law myself"):
         assert R.decide(ranking, text=text).concern == "other_adult", text
 
