@@ -11,6 +11,7 @@ from bot.content_files import CONTENT_DIR, ContentError, load, require
 EMERGENCY_CONCERN = "immediate_danger"
 CHILD_CONCERN = "child_user"
 OUT_OF_SCOPE = "out_of_scope"
+FOLLOW_UP = "followup_"  # the follow-up questions' intents all start so
 CONTENDER_CONFIDENCE = 0.05  # below this a runner-up is noise, not a reading of the message
 
 

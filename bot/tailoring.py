@@ -10,7 +10,7 @@ from bot.catalogue import catalogue
 from bot.entities import Lexicon, lexicon
 from bot.guidance import guidance
 from bot.placeholders import fill
-from bot.routing import Concern, Routing, routing
+from bot.routing import FOLLOW_UP, Concern, Routing, routing
 
 # asked for, or answered with, an app: its block and report steps
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
@@ -19,7 +19,6 @@ APP_EXTRAS = ("platform_steps:", "platform_privacy:")  # what those questions as
 # "which app?" (guidance.yaml questions), asked after the block-and-report steps when no app
 # is known; answered with an app, or skipped ("none": not asked again)
 PLATFORM_QUESTION, ASKED_AFTER = "ask_platform", "followup_block_report"
-FOLLOWUP = "followup_"  # the follow-up questions' intents
 ANSWERED_WITH_APP, SKIPPED_ANSWER, SKIPPED_PLATFORM = "inform_platform", "deny", "none"
 
 
@@ -36,7 +35,7 @@ def tailor(answered: str, **kwargs) -> List[str]:
 def asks_for_steps(answered: str, named_now: Sequence[str] = ()) -> bool:
     """The message asks how to block and report on an app: a question about it, or any
     follow-up question that names the app ("how do I stop him finding her on discord again?")."""
-    return answered in PLATFORM_QUESTIONS or (answered.startswith(FOLLOWUP) and bool(named_now))
+    return answered in PLATFORM_QUESTIONS or (answered.startswith(FOLLOW_UP) and bool(named_now))
 
 
 def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[List[str], List[str]]:

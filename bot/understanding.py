@@ -4,13 +4,12 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
-from bot.routing import EMERGENCY_CONCERN, Routing, routing
+from bot.routing import EMERGENCY_CONCERN, FOLLOW_UP, Routing, routing
 from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
 GIVING_AN_AGE = "inform_age"
-FOLLOW_UP = "followup_"  # the follow-up questions' intents
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 
