@@ -51,3 +51,27 @@ def test_a_change_to_the_ruler_patterns_code_or_content_rebuilds_the_pipeline(pr
     before = spacy_pipeline.fingerprint(project)
     _touch(project / changed)
     assert spacy_pipeline.fingerprint(project) != before
+
+
+@pytest.mark.parametrize("component, changed", [
+    ("rasa_ext.intent_classifier.LinearIntentClassifier", "bot/text_features.py"),
+    ("rasa_ext.intent_classifier.LinearIntentClassifier", "bot/intent_model.py"),
+    ("rasa_ext.danger_now.DangerNowClassifier", "bot/danger_model.py"),
+])
+def test_rasas_cache_does_not_restore_a_component_fitted_by_older_code(project, monkeypatch, component, changed):
+    # Rasa keys its training cache by a component's config and inputs; the code is the addon
+    import importlib
+
+    from rasa.engine.training.fingerprinting import calculate_fingerprint_key
+
+    import rasa_ext.sklearn_component as adapter
+    from rasa_ext.source_fingerprint import digest, imported_files
+
+    module, name = component.rsplit(".", 1)
+    cls = getattr(importlib.import_module(module), name)
+    monkeypatch.setattr(adapter, "imported_files", lambda modules: imported_files(modules, project))
+    monkeypatch.setattr(adapter, "digest", lambda paths: digest(paths, project))
+    before = calculate_fingerprint_key(cls, {"random_seed": 2026}, {})
+    assert calculate_fingerprint_key(cls, {"random_seed": 2026}, {}) == before
+    _touch(project / changed)
+    assert calculate_fingerprint_key(cls, {"random_seed": 2026}, {}) != before

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.content_files import CONTENT_DIR
 from bot.entities import ruler_patterns
-from tools.build.source_fingerprint import ROOT, digest, imported_files
+from rasa_ext.source_fingerprint import ROOT, digest, imported_files
 
 SOURCES = ("platforms.yaml", "entities.yaml")
 

@@ -1,11 +1,12 @@
-"""Fingerprints of the code a build step runs, so a change to any of it rebuilds what that
-code made (a trained model, the spaCy pipeline) and a stale one is never served."""
+"""Fingerprints of the project's code that makes something (a trained component, the model,
+the spaCy pipeline), so a change to any of it rebuilds what that code made and a stale one
+is never served. Used by the trained components (Rasa's cache) and by the build tools."""
 import ast
 import hashlib
 from pathlib import Path
 from typing import Iterable, List
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("bot", "rasa_ext", "stores", "tools")  # the project's own; anything else is pinned in constraints.txt
 
 
