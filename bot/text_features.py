@@ -59,7 +59,12 @@ class TextFeatures:
         self.words, self.chars = _words(self.word_ngrams), _chars()
 
     def fit_transform(self, texts: Sequence[str]):
-        return scipy.sparse.hstack([self.words.fit_transform(texts), self.chars.fit_transform(texts)]).tocsr()
+        x = scipy.sparse.hstack([self.words.fit_transform(texts), self.chars.fit_transform(texts)]).tocsr()
+        for vectoriser in (self.words, self.chars):
+            # every n-gram cut by min_df: millions of strings kept only for introspection
+            # (scikit-learn's docs say to drop it before pickling); tens of MB in the server
+            vectoriser.stop_words_ = None
+        return x
 
     @property
     def width(self) -> int:

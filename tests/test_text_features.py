@@ -52,3 +52,11 @@ def test_the_word_cache_stays_bounded(fitted, monkeypatch):
     features.transform(texts[:100])
     assert len(features._word_grams) <= 50 + max(len(t.split()) for t in texts[:100])
     assert np.allclose(features.transform(texts[:5]).toarray(), _sklearn(features, texts[:5]).toarray())
+
+
+def test_the_cut_n_grams_are_not_kept(fitted):
+    # every n-gram below min_df would otherwise be pickled into the model and held by the server
+    features, _ = fitted
+    assert features.words.stop_words_ is None and features.chars.stop_words_ is None
+    assert len(pickle.dumps(features)) < 2 * (len(pickle.dumps(features.words.vocabulary_))
+                                              + len(pickle.dumps(features.chars.vocabulary_)))
