@@ -15,7 +15,8 @@ from bot.catalogue import catalogue
 from apps.paths import RASA, ROOT, quiet_env, serving_env
 from apps.processes import spawn, stop_process
 from apps.supervisor import endpoints_yaml
-from tools.build.rasa_files import RASA_ARGS, RESPONSES
+from tools.build.rasa_files import RESPONSES
+from tools.train import TRAIN_ARGS
 
 
 @dataclass
@@ -96,7 +97,7 @@ class TrustYourGut(Assistant):
         self.helplines = catalogue()
 
     def train_args(self) -> List[str]:
-        return ["--config", "config.yml", *RASA_ARGS]
+        return list(TRAIN_ARGS[1:])  # as `make run` trains it
 
     def launch(self) -> None:
         self.actions = self._popen([RASA, "run", "actions", "--actions", "actions", "--port",
