@@ -22,6 +22,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   multi3   a third, by another such writer, written before the reply-shape and state work
   multi4   a fourth, by another such writer with a different list of people, run once
            after multi3's fixes
+  multi5   a fifth, by another such writer: long turns after the first (more of the story, a
+           new worry, an emergency in the last sentence, a calm update), run once in stop 23
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -57,7 +59,8 @@ SETS = {
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
                  "multi3": EVAL / "multiturn_conversations_3.yaml",
-                 "multi4": EVAL / "multiturn_conversations_4.yaml"}
+                 "multi4": EVAL / "multiturn_conversations_4.yaml",
+                 "multi5": EVAL / "multiturn_conversations_5.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
