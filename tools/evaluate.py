@@ -15,6 +15,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real4    a fourth (135), from pages no earlier set used, by two more gatherers
   real5    a fifth (111), from pages no earlier set used, by two more gatherers
   real6    a sixth (88), from pages no earlier set used, run once at the end of stop 22
+  real7    a seventh (92), from pages no earlier set used, run once in stop 23
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
@@ -53,6 +54,7 @@ SETS = {
     "real4": EVAL / "real_parent_cases_4.yaml",
     "real5": EVAL / "real_parent_cases_5.yaml",
     "real6": EVAL / "real_parent_cases_6.yaml",
+    "real7": EVAL / "real_parent_cases_7.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
 }
