@@ -16,6 +16,10 @@ EMERGENCIES = [
     "my daughter, who was abducted an hour ago, is still not found",
     "a man just forces her into his car outside school",
     "my son keeps talking about suicide tonight and has locked his door",
+    # gone after a row, and no word since, however long ago
+    "my son stormed out after we took his phone off him on friday and we haven't heard from him since",
+    "she packed a bag on sunday night and we have not seen her since, she'd been talking to a man on snap",
+    "our 14 year old left home three weeks ago and I haven't seen or heard from her since",
     "she's on a video call with a man from snapchat right now and he's telling her to undress",
     "my 11 year old is missing and her phone goes straight to voicemail",
     "she has run away with a man she met on snapchat",
@@ -128,6 +132,11 @@ NOT_EMERGENCIES = [
     "how do I hide his tiktok so people cant find him in search",
     "I've heard there are settings for this but I can't find them",
     "he has taken his meds and gone to bed",
+    "my husband walked out on us two years ago and the kids haven't seen him since",
+    "he stormed out of the room when I asked and I haven't heard him mention that game since",
+    "my phone went off with a message from the school about a man at the gates last week",
+    "we spent hours in the car with the kids yesterday and she was on snapchat the whole time",
+    "her dad wasn't home much when she was little, so she looks up to older men online",
     "she wasn't at school today and I only found out later, she's home now",
     "he never turned up to football practice, is that a sign something is wrong?",
 ]
