@@ -357,3 +357,31 @@ def test_a_curly_apostrophe_reads_like_a_straight_one():
 
 def test_a_young_person_at_school_today_is_still_a_young_person():
     assert R.concerns["child_user"].fits("when i was at school today this guy from snapchat kept messaging me")
+
+
+def test_a_writer_who_says_they_are_attracted_to_children_gets_stop_it_now():
+    cases = [("bullying", "I'm 24, I study and work part time, and since my teens I've been attracted to younger kids"),
+             ("overreacting", "nobody in my life knows about my attraction to little girls and I've never acted on it"),
+             ("talk_to_child", "i am a non-offending paedophile and my therapist has left, who else can I talk to"),
+             ("other_adult", "my mates think I'm normal but I'm attracted to pre-teen girls, even their little sisters")]
+    for top, text in cases:
+        decision = R.decide([(top, 0.6), ("own_thoughts", 0.1)], text=text)
+        assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_attraction", text
+    # someone else's attraction, or a teenager's ordinary one: not the writer's urges
+    ranking = [("other_adult", 0.6), ("own_thoughts", 0.1)]
+    for text in ("my brother-in-law told me he is attracted to children, what do I do",
+                 "I've always been attracted to girls but my stepdad keeps commenting on my friends"):
+        assert R.decide(ranking, text=text).concern == "other_adult", text
+
+
+def test_an_adult_the_writer_knows_arrested_over_children_is_another_adults_behaviour():
+    for top in ("talk_to_child", "own_thoughts", "overreacting"):
+        ranking = [(top, 0.6), ("other_adult", 0.1)]
+        for text in ("my partner was arrested in march for indecent images and I don't know how to face anyone",
+                     "years ago my grandad got convicted of abusing a girl from his church, now he wants to see my kids"):
+            assert R.decide(ranking, text=text).concern == "other_adult", (top, text)
+    # the writer's own arrest, or an arrest for something else: not this redirect
+    ranking = [("own_thoughts", 0.6), ("other_adult", 0.1)]
+    for text in ("I was arrested for child porn and my wife has left, I need help to stop",
+                 "my brother was arrested for drink driving and my son keeps asking about it"):
+        assert R.decide(ranking, text=text).reason != "redirect: known_adult_offence", text
