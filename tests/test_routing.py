@@ -201,7 +201,12 @@ def test_a_child_on_the_way_there_now_supports_the_danger_model(text):
     ("she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?", False),
     ("last friday he went missing for an evening and the police found him in town with a man from a game", False),
     ("someone is threatening to post his pictures. he's at home with his mum and safe, I'm at work", False),
+    # over, told in other words: unharmed, the man arrested, the police already there
+    ("the man from her game was arrested at the bus stop on saturday. she is unharmed but won't talk", False),
+    ("update: the police came and an officer is with him now. he's ok, just shaken. what do we do next?", False),
+    ("a year ago a man she met on insta tried to pick her up from school. he got charged and is on remand", False),
     # but safe at home does not hide what is happening now
+    ("the police came last week about him but she's gone off with him again tonight", True),
     ("she's home now but the man from snapchat is outside our house right now", True),
     ("he is at home with me but the man from the game is on his way here", True),
     ("she's back home now and she says she wants to die", True),

@@ -16,6 +16,7 @@ EMERGENCIES = [
     "my daughter, who was abducted an hour ago, is still not found",
     "a man just forces her into his car outside school",
     "my son keeps talking about suicide tonight and has locked his door",
+    "after the threats she told me she's been thinking about taking all the tablets in the cupboard",
     # gone after a row, and no word since, however long ago
     "my son stormed out after we took his phone off him on friday and we haven't heard from him since",
     "she packed a bag on sunday night and we have not seen her since, she'd been talking to a man on snap",
