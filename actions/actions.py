@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT, apps_so_far, concerns_so_far, context_concern
 from bot.redaction import install_log_filter
-from bot.tailoring import platform_after, question, tailor_once
+from bot.tailoring import platform_after, question, question_after_story, tailor_once
 
 install_log_filter()  # the action server's log lines are redacted too
 
@@ -34,21 +34,20 @@ class ActionTailorReply(Action):
         apps = apps_so_far(tracker.get_slot("apps") or [], [platform, *named])
         before = tracker.get_slot("concerns") or []
         concerns = concerns_so_far(before, [routed.get("concern"), *(routed.get("also") or ())])
-        texts, new = tailor_once(
-            answered,
-            shown,
-            also=routed.get("also") or (),
-            platform=platform,
-            age=tracker.get_slot("child_age"),
-            child_typing=bool(routed.get("child_typing")),
-            text=latest.get("text") or "",
-            asked=asked,
-            apps=apps,
-            named_now=named,
-            context=tracker.get_slot(CONTEXT_SLOT),
-        )
+        context = tracker.get_slot(CONTEXT_SLOT)
+        about = dict(platform=platform, age=tracker.get_slot("child_age"), child_typing=bool(routed.get("child_typing")),
+                     text=latest.get("text") or "", asked=asked, apps=apps, named_now=named, context=context)
+        texts, new = tailor_once(answered, shown, also=routed.get("also") or (), **about)
         for text in texts:
             dispatcher.utter_message(text=text)
+        ending = question_after_story(routed.get("follow_up"), context)
+        if ending:  # a long message mid-conversation: its worry answered, then its question
+            for name in _bubbles(f"utter_{ending}", domain):
+                dispatcher.utter_message(response=name)
+            more, keys = tailor_once(ending, shown + new, **about)
+            for text in more:
+                dispatcher.utter_message(text=text)
+            new += keys
         events = []
         if concerns != before:
             events += [SlotSet("concerns", concerns), SlotSet(CONTEXT_SLOT, context_concern(concerns))]
@@ -65,3 +64,11 @@ class ActionTailorReply(Action):
         if ask != asked:  # anything else said instead of an answer drops the question
             events.append(SlotSet(QUESTION_SLOT, ask))
         return events
+
+
+def _bubbles(response: str, domain: Dict[Text, Any]) -> List[str]:
+    """A reply's bubbles as the domain names them: utter_x, utter_x_2, utter_x_3..."""
+    names, responses = [response], domain.get("responses") or {}
+    while f"{response}_{len(names) + 1}" in responses:
+        names.append(f"{response}_{len(names) + 1}")
+    return names if response in responses else []

@@ -210,6 +210,7 @@ class RoutingFile(ContentFile):
     rescue_words: StrictInt
     child_story_words: StrictInt
     story_words: StrictInt
+    story_follow_ups: List[StrictStr] = []
     when_unsure: Text
     small_talk: SmallTalk
     danger_model: DangerModel

@@ -95,6 +95,7 @@ class Routing:
     rescue_words: int
     child_story_words: int
     story_words: int  # a message this long tells a worry: never only a follow-up question
+    story_follow_ups: Tuple[str, ...]  # questions still answered after such a worry, mid-conversation
     when_unsure: str
     small_talk: SmallTalk
     danger_model: DangerModelUse
@@ -193,8 +194,10 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
             "'when_unsure' must be a concern that needs no evidence")
     for key in ("rescue_words", "child_story_words", "story_words"):
         require(getattr(data, key) > 0, where, f"'{key}' must be a number of words above 0")
+    odd = [i for i in data.story_follow_ups if not i.startswith(FOLLOW_UP)]
+    require(not odd, where, f"'story_follow_ups' must be follow-up intents, not {odd}")
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
-                   data.child_story_words, data.story_words, unsure,
+                   data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where))
 

@@ -60,6 +60,13 @@ def question(answered: str, platform: Optional[str]) -> Optional[str]:
     return PLATFORM_QUESTION if answered == ASKED_AFTER and not platform else None
 
 
+def question_after_story(follow_up: Optional[str], context: Optional[str]) -> Optional[str]:
+    """The question a long message ended with (Understanding.follow_up), answered after the
+    reply to the worry it retells, when the conversation already had a worry: a first message's
+    closing question is what the worry's own reply answers."""
+    return follow_up if follow_up and context else None
+
+
 def platform_after(answered: str, platform: Optional[str], asked: Optional[str]) -> Optional[str]:
     """The platform slot after this turn: "none" once "which app?" was skipped."""
     return SKIPPED_PLATFORM if asked == PLATFORM_QUESTION and answered == SKIPPED_ANSWER else platform

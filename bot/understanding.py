@@ -11,6 +11,7 @@ FALLBACK = "nlu_fallback"
 NAMING_AN_APP = "inform_platform"
 GIVING_AN_AGE = "inform_age"
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
+STORY_QUESTION_CONFIDENCE = 0.15  # a long story ending "...how do we get it taken down?": its question
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 
 
@@ -23,6 +24,9 @@ class Understanding:
     safety_net: Optional[str]  # the emergency trigger that fired
     child_typing: bool
     reason: str
+    # the question a long message mid-conversation ends with (routing.yaml story_follow_ups),
+    # answered after its worry when the conversation already has one
+    follow_up: Optional[str] = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -50,6 +54,10 @@ def understand(
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
     told_at_length = top and top.startswith(FOLLOW_UP) and len(text.split()) >= table.story_words
+    # the specific question a long message ends with, even when its worry ranks first
+    long = len(text.split()) >= table.story_words
+    follow_up = next((i for i, c in ranking[:3] if i in table.story_follow_ups
+                      and (i == top or c >= STORY_QUESTION_CONFIDENCE)), None) if long else None
     if told_at_length or (top in table.small_talk.intents and not table.small_talk.believable(text)):
         # "hi, sorry to bother you, my son..." is a worry, not a greeting, and a long story
         # ending "what do I do now?" is not just a follow-up question: answer the concern that
@@ -77,7 +85,8 @@ def understand(
         return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")
     confidence = 1.0 if trigger else max([c for i, c in ranking if i == decision.concern] + [top_conf])
     return Understanding(decision.concern, confidence, decision.concern, decision.also,
-                         trigger if trigger != "classifier" else None, child, decision.reason)
+                         trigger if trigger != "classifier" else None, child, decision.reason,
+                         None if trigger else follow_up)
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet) -> Optional[str]:

@@ -138,3 +138,21 @@ def test_a_block_question_gets_the_steps_for_every_app_named():
     texts, events = run(tracker("followup_block_report", ROUTED_NONE, {"platform": "discord", "apps": ["roblox"]}))
     assert [t.split(":")[0] for t in texts] == ["On Roblox", "On Discord"]
     assert _slots(events)["apps"] == ["roblox", "discord"]
+
+
+def test_a_long_message_mid_conversation_gets_its_closing_question_answered_too():
+    # the generated domain's responses, as the Rasa server hands them to the action
+    import yaml
+
+    from tools.build.rasa_files import RESPONSES
+
+    domain = yaml.safe_load(RESPONSES.read_text(encoding="utf-8"))
+    routed = {"concern": "disclosure", "also": [], "child_typing": False, "follow_up": "followup_evidence"}
+    dispatcher = CollectingDispatcher()
+    ActionTailorReply().run(dispatcher, tracker("disclosure", routed, {"conversation_concern": "nude_images"}), domain)
+    said = [m["response"] for m in dispatcher.messages if m["response"]]
+    assert said == ["utter_followup_evidence", "utter_followup_evidence_2"]  # every bubble, in order
+    # a first message: its own reply answers the question it ends with
+    dispatcher = CollectingDispatcher()
+    ActionTailorReply().run(dispatcher, tracker("disclosure", routed), domain)
+    assert not [m for m in dispatcher.messages if m["response"]]

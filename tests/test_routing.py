@@ -390,3 +390,21 @@ def test_an_adult_the_writer_knows_arrested_over_children_is_another_adults_beha
     for text in ("I was arrested for child porn and my wife has left, I need help to stop",
                  "my brother was arrested for drink driving and my son keeps asking about it"):
         assert R.decide(ranking, text=text).reason != "redirect: known_adult_offence", text
+
+
+def test_a_long_message_keeps_the_specific_question_it_ends_with():
+    story = ("thanks. more background: he was in her class, they split up last month and now it is in a "
+             "group chat with most of year ten in it, she won't go to school and cries every night, the "
+             "school say they are dealing with it but nothing has happened yet so what can we do")
+    long_ask = story + " to get the picture taken down everywhere?"
+    read = understand(long_ask, [("followup_takedown", 0.6), ("nude_images", 0.3)])
+    assert read.concern == "nude_images" and read.follow_up == "followup_takedown"
+    # also when the worry itself ranks first, if the question is a likely reading too
+    assert understand(long_ask, [("nude_images", 0.5), ("followup_takedown", 0.2)]).follow_up == "followup_takedown"
+    assert understand(long_ask, [("nude_images", 0.8), ("followup_takedown", 0.1)]).follow_up is None
+    # an open question ("what now?") is what the worry's own reply answers; a short one is only a question
+    assert understand(long_ask, [("followup_talk_now", 0.6), ("nude_images", 0.3)]).follow_up is None
+    short = understand("how do we get it taken down?", [("followup_takedown", 0.8), ("nude_images", 0.1)])
+    assert short.intent == "followup_takedown" and short.follow_up is None
+    # an emergency is answered alone
+    assert understand(story + " she has just gone to meet him now", [("followup_takedown", 0.6)]).follow_up is None
