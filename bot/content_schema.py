@@ -182,6 +182,7 @@ class Concern(Strict):
     unless: List[Text] = []
     app_steps: StrictBool = True
     otherwise: Optional[Text] = None
+    only_as_top: StrictBool = False
 
 
 class SmallTalk(Strict):

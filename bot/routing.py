@@ -27,6 +27,7 @@ class Concern:
     unless: Tuple[re.Pattern, ...] = ()
     app_steps: bool = True  # the app's block-and-report steps belong in this reply
     otherwise: Optional[str] = None  # the reading when this one's evidence is missing
+    only_as_top: bool = False  # never chosen, nor acknowledged, as a runner-up reading
 
     def contradicted(self, text: str) -> bool:
         lowered = (text or "").lower().replace("\u2019", "'")
@@ -136,7 +137,7 @@ class Routing:
         # concerns the classifier ranks, best first, that the message's own words bear out;
         # the classifier's emergency guess alone is not enough (the safety net decides that)
         fitting = [(n, c) for n, c in ranking if self.is_concern(n) and n != EMERGENCY_CONCERN
-                   and self.concerns[n].fits(text)]
+                   and self.concerns[n].fits(text) and (n == top or not self.concerns[n].only_as_top)]
         # a child writing is answered as a child (Childline first), whatever they describe
         child_typing = child_typing or bool(fitting and fitting[0][0] == CHILD_CONCERN)
         a_story = top == OUT_OF_SCOPE and len(text.split()) >= self.child_story_words
@@ -213,7 +214,7 @@ def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str
             f"'otherwise' must name another concern, not '{spec.otherwise}'")
     return Concern(intent, spec.severity, tuple(spec.helplines), tuple(spec.may_offer), spec.label, spec.emergency,
                    _patterns(spec.evidence, where, "evidence"), _patterns(spec.unless, where, "unless"),
-                   spec.app_steps, spec.otherwise)
+                   spec.app_steps, spec.otherwise, spec.only_as_top)
 
 
 def _fraction(value: float, where: str, name: str) -> float:

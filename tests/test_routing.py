@@ -368,7 +368,8 @@ def test_a_writer_who_says_they_are_attracted_to_children_gets_stop_it_now():
     cases = [("bullying", "I'm 24, I study and work part time, and since my teens I've been attracted to younger kids"),
              ("overreacting", "nobody in my life knows about my attraction to little girls and I've never acted on it"),
              ("talk_to_child", "i am a non-offending paedophile and my therapist has left, who else can I talk to"),
-             ("other_adult", "my mates think I'm normal but I'm attracted to pre-teen girls, even their little sisters")]
+             ("other_adult", "my mates think I'm normal but I'm attracted to pre-teen girls, even their little sisters"),
+             ("other_adult", "my wife has no idea that since last year I'm sexually attracted to her eldest, who is 13")]
     for top, text in cases:
         decision = R.decide([(top, 0.6), ("own_thoughts", 0.1)], text=text)
         assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_attraction", text
@@ -408,3 +409,13 @@ def test_a_long_message_keeps_the_specific_question_it_ends_with():
     assert short.intent == "followup_takedown" and short.follow_up is None
     # an emergency is answered alone
     assert understand(story + " she has just gone to meet him now", [("followup_takedown", 0.6)]).follow_up is None
+
+
+def test_the_writers_own_thoughts_are_answered_only_as_the_first_reading():
+    story = ("I sat my girls down with their phones, they're growing into very attractive young women and "
+             "I looked at every chat with them, how do I keep talking to them about who they add?")
+    # a second reading of the writer's own urges does not outrank a parent's question
+    decision = R.decide([("talk_to_child", 0.5), ("own_thoughts", 0.3)], text=story)
+    assert decision.concern == "talk_to_child" and "own_thoughts" not in decision.also
+    # as the first reading it is answered
+    assert R.decide([("own_thoughts", 0.5), ("talk_to_child", 0.3)], text=story).concern == "own_thoughts"
