@@ -14,6 +14,8 @@ from bot.audience import child_is_typing
     "my mum took my phone because of the messages and now he's angry at me",
     "my form tutor saw the snapchat and said she'd have to tell someone",
     "16 m here. got scammed and now theyre saying theyll ruin my life",
+    "i'm nearly 17 and he's 20, my parents say they'll call the police if we keep talking",
+    "I am almost 14 and someone on tiktok keeps asking where I live",
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -26,6 +28,7 @@ def test_a_young_person_writing_about_themselves(text):
     "my mum thinks I'm overreacting about my son's xbox friend",
     "we're a family of 5 and my 13 year old has a new online friend",
     "16 months ago my son started gaming with people he doesn't know",
+    "I'm nearly 15 minutes late picking her up every day because of work",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)

@@ -419,3 +419,10 @@ def test_the_writers_own_thoughts_are_answered_only_as_the_first_reading():
     assert decision.concern == "talk_to_child" and "own_thoughts" not in decision.also
     # as the first reading it is answered
     assert R.decide([("own_thoughts", 0.5), ("talk_to_child", 0.3)], text=story).concern == "own_thoughts"
+
+
+def test_the_neighbourhood_is_a_place_not_an_adult():
+    ranking = [("other_adult", 0.5), ("talk_to_child", 0.3)]
+    kids = "the neighbourhood kids were showing her videos on a phone, what do I say to her about it?"
+    assert R.decide(ranking, text=kids).concern != "other_adult"
+    assert R.decide(ranking, text="our neighbour keeps messaging the girls on snapchat").concern == "other_adult"
