@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT, apps_so_far, concerns_so_far, context_concern
 from bot.redaction import install_log_filter
-from bot.tailoring import platform_after, question, question_after_story, tailor_once
+from bot.tailoring import platform_after, question, story_question, tailor_once
 
 install_log_filter()  # the action server's log lines are redacted too
 
@@ -40,12 +40,10 @@ class ActionTailorReply(Action):
         texts, new = tailor_once(answered, shown, also=routed.get("also") or (), **about)
         for text in texts:
             dispatcher.utter_message(text=text)
-        ending = question_after_story(routed.get("follow_up"), context)
-        if ending:  # a long message mid-conversation: its worry answered, then its question
-            for name in _bubbles(f"utter_{ending}", domain):
-                dispatcher.utter_message(response=name)
-            more, keys = tailor_once(ending, shown + new, **about)
-            for text in more:
+        asked_too = story_question(routed.get("follow_up"), answered, context, bool(routed.get("child_typing")))
+        if asked_too:  # a long message mid-conversation: its worry answered, then its question
+            more, keys = tailor_once(routed["follow_up"], shown, said_now=new, **about)
+            for text in asked_too + more:
                 dispatcher.utter_message(text=text)
             new += keys
         events = []
@@ -65,10 +63,3 @@ class ActionTailorReply(Action):
             events.append(SlotSet(QUESTION_SLOT, ask))
         return events
 
-
-def _bubbles(response: str, domain: Dict[Text, Any]) -> List[str]:
-    """A reply's bubbles as the domain names them: utter_x, utter_x_2, utter_x_3..."""
-    names, responses = [response], domain.get("responses") or {}
-    while f"{response}_{len(names) + 1}" in responses:
-        names.append(f"{response}_{len(names) + 1}")
-    return names if response in responses else []

@@ -11,6 +11,7 @@ from bot.content_files import CONTENT_DIR, ContentError, load, require
 EMERGENCY_CONCERN = "immediate_danger"
 CHILD_CONCERN = "child_user"
 OUT_OF_SCOPE = "out_of_scope"
+CLOSE_RUNNER_UP = 0.8  # an only_as_top concern still counts this close behind the first reading
 FOLLOW_UP = "followup_"  # the follow-up questions' intents all start so
 CONTENDER_CONFIDENCE = 0.05  # below this a runner-up is noise, not a reading of the message
 
@@ -27,7 +28,7 @@ class Concern:
     unless: Tuple[re.Pattern, ...] = ()
     app_steps: bool = True  # the app's block-and-report steps belong in this reply
     otherwise: Optional[str] = None  # the reading when this one's evidence is missing
-    only_as_top: bool = False  # never chosen, nor acknowledged, as a runner-up reading
+    only_as_top: bool = False  # not chosen, nor acknowledged, as a runner-up (unless a close one)
 
     def contradicted(self, text: str) -> bool:
         lowered = (text or "").lower().replace("\u2019", "'")
@@ -129,7 +130,7 @@ class Routing:
         text: the message, checked against each concern's evidence.
         Returns None when the message raises no concern (chit-chat, follow-ups, fallback).
         """
-        top = ranking[0][0] if ranking else None
+        top, top_conf = ranking[0] if ranking else (None, 0.0)
         if emergency:
             raised = [n for n, c in ranking if self.is_concern(n) and c >= self.secondary_confidence]
             return Decision(EMERGENCY_CONCERN, tuple(c for c in raised if c != EMERGENCY_CONCERN),
@@ -137,7 +138,8 @@ class Routing:
         # concerns the classifier ranks, best first, that the message's own words bear out;
         # the classifier's emergency guess alone is not enough (the safety net decides that)
         fitting = [(n, c) for n, c in ranking if self.is_concern(n) and n != EMERGENCY_CONCERN
-                   and self.concerns[n].fits(text) and (n == top or not self.concerns[n].only_as_top)]
+                   and self.concerns[n].fits(text)
+                   and (n == top or not self.concerns[n].only_as_top or c >= CLOSE_RUNNER_UP * top_conf)]
         # a child writing is answered as a child (Childline first), whatever they describe
         child_typing = child_typing or bool(fitting and fitting[0][0] == CHILD_CONCERN)
         a_story = top == OUT_OF_SCOPE and len(text.split()) >= self.child_story_words

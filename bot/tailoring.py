@@ -38,15 +38,16 @@ def asks_for_steps(answered: str, named_now: Sequence[str] = ()) -> bool:
     return answered in PLATFORM_QUESTIONS or (answered.startswith(FOLLOW_UP) and bool(named_now))
 
 
-def tailor_once(answered: str, shown: Sequence[str] = (), **kwargs) -> Tuple[List[str], List[str]]:
+def tailor_once(answered: str, shown: Sequence[str] = (), said_now: Sequence[str] = (),
+                **kwargs) -> Tuple[List[str], List[str]]:
     """The extras not yet shown in this conversation, and their keys to remember. An extra
     comes back when what it says changes (another app, another age), or when the parent
-    asks for it (how to block on the app)."""
+    asks for it (how to block on the app), but never twice in one reply (said_now)."""
     texts, keys = [], []
     for key, bubble in tailored(answered, **kwargs):
         requested = ((asks_for_steps(answered, kwargs.get("named_now", ())) or answered in PRIVACY_QUESTIONS)
                      and key.startswith(APP_EXTRAS))
-        if key in shown and not requested:
+        if key in said_now or (key in shown and not requested):
             continue
         texts.append(bubble)
         if key not in shown:
@@ -60,11 +61,18 @@ def question(answered: str, platform: Optional[str]) -> Optional[str]:
     return PLATFORM_QUESTION if answered == ASKED_AFTER and not platform else None
 
 
-def question_after_story(follow_up: Optional[str], context: Optional[str]) -> Optional[str]:
-    """The question a long message ended with (Understanding.follow_up), answered after the
-    reply to the worry it retells, when the conversation already had a worry: a first message's
-    closing question is what the worry's own reply answers."""
-    return follow_up if follow_up and context else None
+def story_question(follow_up: Optional[str], concern: str, context: Optional[str], child_typing: bool = False,
+                   table: Optional[Routing] = None) -> List[str]:
+    """The answer to the question a long message ended with (Understanding.follow_up), said
+    after the reply to the worry it retells. Only mid-conversation (a first message's closing
+    question is what the worry's own reply answers), never to a child typing (the answers
+    speak to parents), and worded for this turn's concern (the conversation's may change with
+    this very message)."""
+    table = table or routing()
+    reply = guidance().followups.get(follow_up or "")
+    if not reply or not context or child_typing or concern not in table.concerns:
+        return []
+    return list(reply.in_context.get(concern, reply.bubbles))
 
 
 def platform_after(answered: str, platform: Optional[str], asked: Optional[str]) -> Optional[str]:

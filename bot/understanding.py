@@ -53,9 +53,9 @@ def understand(
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
-    told_at_length = top and top.startswith(FOLLOW_UP) and len(text.split()) >= table.story_words
-    # the specific question a long message ends with, even when its worry ranks first
     long = len(text.split()) >= table.story_words
+    told_at_length = long and top and top.startswith(FOLLOW_UP)
+    # the specific question a long message ends with, even when its worry ranks first
     follow_up = next((i for i, c in ranking[:3] if i in table.story_follow_ups
                       and (i == top or c >= STORY_QUESTION_CONFIDENCE)), None) if long else None
     if told_at_length or (top in table.small_talk.intents and not table.small_talk.believable(text)):

@@ -140,19 +140,41 @@ def test_a_block_question_gets_the_steps_for_every_app_named():
     assert _slots(events)["apps"] == ["roblox", "discord"]
 
 
-def test_a_long_message_mid_conversation_gets_its_closing_question_answered_too():
-    # the generated domain's responses, as the Rasa server hands them to the action
-    import yaml
 
-    from tools.build.rasa_files import RESPONSES
+def test_a_long_message_mid_conversation_gets_its_closing_question_answered_too(helplines):
+    from bot.guidance import guidance
 
-    domain = yaml.safe_load(RESPONSES.read_text(encoding="utf-8"))
+    evidence = guidance().followups["followup_evidence"]
     routed = {"concern": "disclosure", "also": [], "child_typing": False, "follow_up": "followup_evidence"}
-    dispatcher = CollectingDispatcher()
-    ActionTailorReply().run(dispatcher, tracker("disclosure", routed, {"conversation_concern": "nude_images"}), domain)
-    said = [m["response"] for m in dispatcher.messages if m["response"]]
-    assert said == ["utter_followup_evidence", "utter_followup_evidence_2"]  # every bubble, in order
+    texts, _ = run(tracker("disclosure", routed, {"conversation_concern": "nude_images"}))
+    expected = list(evidence.in_context.get("disclosure", evidence.bubbles))
+    assert texts[-len(expected):] == expected  # every bubble, worded for this turn's worry
     # a first message: its own reply answers the question it ends with
-    dispatcher = CollectingDispatcher()
-    ActionTailorReply().run(dispatcher, tracker("disclosure", routed), domain)
-    assert not [m for m in dispatcher.messages if m["response"]]
+    texts, _ = run(tracker("disclosure", routed))
+    assert not set(expected) & set(texts)
+    # a child typing is spoken to, not answered as a parent
+    child = dict(routed, concern="child_user", child_typing=True)
+    texts, _ = run(tracker("child_user", child, {"conversation_concern": "child_user"}))
+    assert not set(expected) & set(texts)
+
+
+def test_the_closing_question_is_worded_for_this_turns_worry_not_the_last_ones(helplines):
+    from bot.guidance import guidance
+
+    # a long message that turns out to be about the writer's own thoughts, after warning signs:
+    # the anonymity answer for own thoughts (Stop It Now), not the plain one (Crimestoppers, CEOP)
+    anonymity = guidance().followups["followup_anonymity"]
+    routed = {"concern": "own_thoughts", "also": [], "child_typing": False, "follow_up": "followup_anonymity"}
+    texts, _ = run(tracker("own_thoughts", routed, {"conversation_concern": "signs_secrecy"}))
+    assert list(anonymity.in_context["own_thoughts"])[0] in texts
+    assert not any(helplines["CRIMESTOPPERS"].phone in t for t in texts)
+
+
+def test_app_steps_are_not_repeated_for_the_closing_question(helplines):
+    routed = {"concern": "nude_images", "also": [], "child_typing": False, "follow_up": "followup_block_report"}
+    texts, _ = run(tracker("nude_images", routed, {"conversation_concern": "nude_images", "platform": "snapchat"}))
+    assert sum(t.startswith("On Snapchat:") for t in texts) == 1
+    # shown in an earlier reply: asked for again, so given again
+    texts, _ = run(tracker("nude_images", routed, {"conversation_concern": "nude_images", "platform": "snapchat",
+                                                   "shown_extras": ["platform_steps:snapchat"]}))
+    assert sum(t.startswith("On Snapchat:") for t in texts) == 1

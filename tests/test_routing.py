@@ -201,10 +201,6 @@ def test_a_child_on_the_way_there_now_supports_the_danger_model(text):
     ("she didn't come home till 2am after meeting a lad from snap. she's home now, fast asleep. what next?", False),
     ("last friday he went missing for an evening and the police found him in town with a man from a game", False),
     ("someone is threatening to post his pictures. he's at home with his mum and safe, I'm at work", False),
-    # over, told in other words: unharmed, the man arrested, the police already there
-    ("the man from her game was arrested at the bus stop on saturday. she is unharmed but won't talk", False),
-    ("update: the police came and an officer is with him now. he's ok, just shaken. what do we do next?", False),
-    ("a year ago a man she met on insta tried to pick her up from school. he got charged and is on remand", False),
     # but safe at home does not hide what is happening now
     ("the police came last week about him but she's gone off with him again tonight", True),
     ("she's home now but the man from snapchat is outside our house right now", True),
@@ -373,9 +369,11 @@ def test_a_writer_who_says_they_are_attracted_to_children_gets_stop_it_now():
     for top, text in cases:
         decision = R.decide([(top, 0.6), ("own_thoughts", 0.1)], text=text)
         assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_attraction", text
-    # someone else's attraction, or a teenager's ordinary one: not the writer's urges
+    # someone else's attraction, or their words quoted, or a teenager's ordinary one: not the writer's urges
     ranking = [("other_adult", 0.6), ("own_thoughts", 0.1)]
     for text in ("my brother-in-law told me he is attracted to children, what do I do",
+                 "my husband said 'I'm attracted to young girls' when he was drunk, we have a 12 year old",
+                 "I found messages on my partner's phone saying i am attracted to young girls",
                  "I've always been attracted to girls but my stepdad keeps commenting on my friends"):
         assert R.decide(ranking, text=text).concern == "other_adult", text
 
@@ -384,11 +382,13 @@ def test_an_adult_the_writer_knows_arrested_over_children_is_another_adults_beha
     for top in ("talk_to_child", "own_thoughts", "overreacting"):
         ranking = [(top, 0.6), ("other_adult", 0.1)]
         for text in ("my partner was arrested in march for indecent images and I don't know how to face anyone",
-                     "years ago my grandad got convicted of abusing a girl from his church, now he wants to see my kids"):
+                     "years ago my grandad got convicted of abusing a girl from his church, now he wants to see my kids",
+                     "my brother in law was arrested last year for indecent images of children and wants to babysit"):
             assert R.decide(ranking, text=text).concern == "other_adult", (top, text)
     # the writer's own arrest, or an arrest for something else: not this redirect
     ranking = [("own_thoughts", 0.6), ("other_adult", 0.1)]
     for text in ("I was arrested for child porn and my wife has left, I need help to stop",
+                 "my 15 year old son was caught with indecent images of children, how do I talk to him",
                  "my brother was arrested for drink driving and my son keeps asking about it"):
         assert R.decide(ranking, text=text).reason != "redirect: known_adult_offence", text
 
@@ -417,8 +417,10 @@ def test_the_writers_own_thoughts_are_answered_only_as_the_first_reading():
     # a second reading of the writer's own urges does not outrank a parent's question
     decision = R.decide([("talk_to_child", 0.5), ("own_thoughts", 0.3)], text=story)
     assert decision.concern == "talk_to_child" and "own_thoughts" not in decision.also
-    # as the first reading it is answered
+    # as the first reading it is answered, and as a runner-up nearly as likely
     assert R.decide([("own_thoughts", 0.5), ("talk_to_child", 0.3)], text=story).concern == "own_thoughts"
+    worried = "can I get help for my thoughts about kids without my name being passed to the police"
+    assert R.decide([("report_anonymously", 0.45), ("own_thoughts", 0.4)], text=worried).concern == "own_thoughts"
 
 
 def test_the_neighbourhood_is_a_place_not_an_adult():
@@ -426,3 +428,9 @@ def test_the_neighbourhood_is_a_place_not_an_adult():
     kids = "the neighbourhood kids were showing her videos on a phone, what do I say to her about it?"
     assert R.decide(ranking, text=kids).concern != "other_adult"
     assert R.decide(ranking, text="our neighbour keeps messaging the girls on snapchat").concern == "other_adult"
+
+
+def test_every_question_answered_after_a_story_has_an_answer():
+    from bot.guidance import guidance
+
+    assert R.story_follow_ups and set(R.story_follow_ups) <= set(guidance().followups)

@@ -17,6 +17,12 @@ EMERGENCIES = [
     "a man just forces her into his car outside school",
     "my son keeps talking about suicide tonight and has locked his door",
     "after the threats she told me she's been thinking about taking all the tablets in the cupboard",
+    # a review's cases: still out late, a known adult's car, the commonest ways of storming off
+    "It's 1am and he's still not home, often he's at his mate's but his phone's off",
+    "It's 11pm and he's not home, a lot of the time he's at his mate's but his phone is off",
+    "She's in the car with the family friend we've been worried about and he's not answering",
+    "My 15 year old stormed out of the house after a row and we haven't heard from her since",
+    "She stormed out after a row last night and we havent heard from her since",
     # gone after a row, and no word since, however long ago
     "my son stormed out after we took his phone off him on friday and we haven't heard from him since",
     "she packed a bag on sunday night and we have not seen her since, she'd been talking to a man on snap",
@@ -134,6 +140,10 @@ NOT_EMERGENCIES = [
     "I've heard there are settings for this but I can't find them",
     "he has taken his meds and gone to bed",
     "my husband walked out on us two years ago and the kids haven't seen him since",
+    "Their dad left home when she was 5 and we haven't heard from him since, now she chats to older men online",
+    "My ex packed his bags in 2019 and we haven't heard from him since",
+    "We're thinking of taking all the tablets off the kids at night",
+    "I've thought about taking their tablets away as a punishment",
     "he stormed out of the room when I asked and I haven't heard him mention that game since",
     "my phone went off with a message from the school about a man at the gates last week",
     "we spent hours in the car with the kids yesterday and she was on snapchat the whole time",
