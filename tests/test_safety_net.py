@@ -17,6 +17,11 @@ EMERGENCIES = [
     "a man just forces her into his car outside school",
     "my son keeps talking about suicide tonight and has locked his door",
     "after the threats she told me she's been thinking about taking all the tablets in the cupboard",
+    # a review's case, and the same risk in other words
+    "She's ok, just upset, but she keeps saying she can't go on after he threatened to send the pics to everyone",
+    "since the blackmail started he told me he wishes he was dead",
+    "my son said there's no point in living now the whole year has seen the video",
+    "she says she doesn't want to wake up tomorrow because of what he posted",
     # a review's cases: still out late, a known adult's car, the commonest ways of storming off
     "It's 1am and he's still not home, often he's at his mate's but his phone's off",
     "It's 11pm and he's not home, a lot of the time he's at his mate's but his phone is off",
@@ -143,6 +148,8 @@ NOT_EMERGENCIES = [
     "Their dad left home when she was 5 and we haven't heard from him since, now she chats to older men online",
     "My ex packed his bags in 2019 and we haven't heard from him since",
     "We're thinking of taking all the tablets off the kids at night",
+    "I can't go on like this, she's on her phone all night and I'm exhausted",
+    "there's no point in taking his phone, he just borrows his mate's",
     "I've thought about taking their tablets away as a punishment",
     "he stormed out of the room when I asked and I haven't heard him mention that game since",
     "my phone went off with a message from the school about a man at the gates last week",
