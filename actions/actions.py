@@ -62,4 +62,3 @@ class ActionTailorReply(Action):
         if ask != asked:  # anything else said instead of an answer drops the question
             events.append(SlotSet(QUESTION_SLOT, ask))
         return events
-

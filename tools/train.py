@@ -21,7 +21,7 @@ from apps.paths import MODELS, RASA, ROOT, RUN_DIR, SPACY_MODEL, quiet_env
 INPUTS = ("config.yml", *RASA_INPUTS)  # the generated files in build/ carry the content
 # Rasa's consistency checks read all 16,000 examples a second time (about 15 s of every
 # retrain); `make validate` and `make test` run them strictly (--fail-on-warnings) instead
-TRAIN_ARGS = ("train", "--config", "config.yml", *RASA_ARGS, "--skip-validation")
+TRAIN_ARGS = ("--config", "config.yml", *RASA_ARGS, "--skip-validation")
 
 
 def trained_code(root: Path = ROOT) -> List[Path]:
@@ -57,7 +57,7 @@ def train(force: bool = False) -> Path:
     log.parent.mkdir(parents=True, exist_ok=True)
     print(f"training {target.name} (about 2 minutes; progress in {log.relative_to(ROOT)}) ...",
           file=sys.stderr, flush=True)
-    cmd = [RASA, *TRAIN_ARGS,
+    cmd = [RASA, "train", *TRAIN_ARGS,
            "--out", str(MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]]
     with open(log, "w", encoding="utf-8") as out:
         done = subprocess.run(cmd, cwd=ROOT, env=quiet_env(), stdout=out, stderr=subprocess.STDOUT)

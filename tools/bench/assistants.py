@@ -97,7 +97,7 @@ class TrustYourGut(Assistant):
         self.helplines = catalogue()
 
     def train_args(self) -> List[str]:
-        return list(TRAIN_ARGS[1:])  # as `make run` trains it
+        return list(TRAIN_ARGS)  # as `make run` trains it
 
     def launch(self) -> None:
         self.actions = self._popen([RASA, "run", "actions", "--actions", "actions", "--port",
