@@ -16,6 +16,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real5    a fifth (111), from pages no earlier set used, by two more gatherers
   real6    a sixth (88), from pages no earlier set used, run once at the end of stop 22
   real7    a seventh (92), from pages no earlier set used, run once in stop 23
+  real8    an eighth (107), from pages no earlier set used, run once in stop 24
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
@@ -55,6 +56,7 @@ SETS = {
     "real5": EVAL / "real_parent_cases_5.yaml",
     "real6": EVAL / "real_parent_cases_6.yaml",
     "real7": EVAL / "real_parent_cases_7.yaml",
+    "real8": EVAL / "real_parent_cases_8.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
 }
