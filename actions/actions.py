@@ -37,8 +37,7 @@ class ActionTailorReply(Action):
         context = tracker.get_slot(CONTEXT_SLOT)
         about = dict(platform=platform, age=tracker.get_slot("child_age"), child_typing=bool(routed.get("child_typing")),
                      text=latest.get("text") or "", asked=asked, apps=apps, named_now=named, context=context)
-        texts, new = tailor_once(answered, shown, also=routed.get("also") or (),
-                                 writer_at_risk=bool(routed.get("writer_at_risk")), **about)
+        texts, new = tailor_once(answered, shown, also=routed.get("also") or (), **about)
         for text in texts:
             dispatcher.utter_message(text=text)
         asked_too = story_question(routed.get("follow_up"), answered, context, bool(routed.get("child_typing")))

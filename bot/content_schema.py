@@ -194,7 +194,6 @@ class SmallTalk(Strict):
 class DangerModel(Strict):
     alone: Number
     with_support: Number
-    sure: Number
 
 
 class Redirect(Strict):
@@ -270,22 +269,10 @@ class Trigger(Strict):
     none: List[Text] = []
 
 
-class WriterAtRisk(Strict):
-    """When a trigger's self-harm is only the adult writer's own (concept names)."""
-    trigger: Text  # the trigger this can stand down
-    self_harm: Text  # the words of self-harm
-    writer: Text  # the sentence is about the writer...
-    others: Text  # ...and about no one else
-    relayed: Text  # the sentence before reports someone's words
-    urgent: Text  # happening now or meant now: never stood down
-    adult: Text  # the writer is plainly an adult
-
-
 class SafetyNetFile(ContentFile):
     textspeak: Dict[str, Word] = {}
     concepts: Dict[str, Texts]
     triggers: conlist(Trigger, min_items=1)
-    writer_at_risk: Optional[WriterAtRisk]
     supporting: List[Text] = []
     settling: List[Text] = []
     still_urgent: List[Text] = []

@@ -131,10 +131,9 @@ def _check_followup(reply: Reply, spec: schema.Followup, table: Routing, helplin
 
 
 def check_reply_helplines(reply: Reply, allowed: Tuple[str, ...], first: Optional[str],
-                          helplines: Catalogue, where: str, leads: bool = True) -> None:
+                          helplines: Catalogue, where: str) -> None:
     """The reply names no helpline outside `allowed`; if `first` is given it is named first
-    (999 aside) and 999 never leads a reply that is not an emergency. leads: the reply can
-    open a message (an extra never does: it follows its route's own bubbles)."""
+    (999 aside) and 999 never leads a reply that is not an emergency."""
     text = "\n".join(reply.bubbles + tuple(f"{b.title}\n{b.payload}" for b in reply.buttons))
     named = helplines.mentions(text)
     extra = [k for k in named if k not in allowed]
@@ -143,7 +142,7 @@ def check_reply_helplines(reply: Reply, allowed: Tuple[str, ...], first: Optiona
     if first == "EMERGENCY":
         require(opening[:1] == ["EMERGENCY"], where, "an emergency reply must lead with 999")
         return
-    require(not leads or opening[:1] != ["EMERGENCY"], where, "999 may lead only an emergency reply")
+    require(opening[:1] != ["EMERGENCY"], where, "999 may lead only an emergency reply")
     if first is not None:
         lead = [k for k in named if k != "EMERGENCY"]
         require(lead[:1] == [first], where, f"must name {first} first, names {lead[:1]}")
@@ -174,8 +173,7 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
         check_reply_helplines(reply, table.may_name(name), table.helplines_for(name)[0], helplines,
                               f"{where}: concerns.{name}")
     for name, reply in sections["extras"].items():  # the tailoring code checks the route allows them
-        check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}",
-                              leads=False)
+        check_reply_helplines(reply, tuple(helplines.helplines), None, helplines, f"{where}: extras.{name}")
     for name, spec in data.followups.items():
         _check_followup(sections["followups"][name], spec, table, helplines, f"{where}: followups.{name}")
     for section in ("conversation", "questions"):

@@ -66,11 +66,9 @@ class SmallTalk:
 @dataclass(frozen=True)
 class DangerModelUse:
     """When the separate danger-now model's score alone means 999 first, and when it does
-    with an urgent word the safety net found (bot.safety_net's supporting concepts), and the
-    score it takes when the only self-harm named is the adult writer's own."""
+    with an urgent word the safety net found (bot.safety_net's supporting concepts)."""
     alone: float
     with_support: float
-    sure: float
 
 
 @dataclass(frozen=True)
@@ -235,9 +233,8 @@ def _small_talk(spec: schema.SmallTalk, where: str) -> SmallTalk:
 def _danger_model(spec: schema.DangerModel, where: str) -> DangerModelUse:
     w = f"{where}: danger_model"
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
-    sure = _fraction(spec.sure, w, "sure")
-    require(support <= alone <= sure, w, "needs with_support <= alone <= sure")
-    return DangerModelUse(alone, support, sure)
+    require(support <= alone, w, "'with_support' cannot be above 'alone'")
+    return DangerModelUse(alone, support)
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -11,7 +11,6 @@ from bot.spelling import Speller
 from bot.text_input import clean_user_text, sentences
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_QUOTES = re.compile('["\u201c\u201d]')  # someone's words quoted
 WINDOW_SENTENCES = 3  # a trigger's concepts must meet within this many neighbouring sentences
 
 
@@ -44,7 +43,6 @@ class SafetyNet:
     real_words: frozenset = frozenset()  # common words never "corrected" ("looked" is not "locked")
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
-    writer_rule: Optional[schema.WriterAtRisk] = None  # when self-harm is the adult writer's own
     # the last message's concepts: detect, settled and supports_emergency all ask about the
     # same message in turn (one entry, replaced whole, so threads never see half of one)
     _last: dict = field(default_factory=dict, compare=False, repr=False)
@@ -100,27 +98,6 @@ class SafetyNet:
         found = self._found(text, lemmas)
         return bool(found & set(self.settling)) and not found & set(self.still_urgent)
 
-    def writer_at_risk(self, text: str) -> bool:
-        """The only self-harm the message speaks of is the writer's own, as past, passing or
-        refused thoughts ("for months I had suicidal thoughts"), and the writer is plainly an
-        adult: their own crisis, not a child in danger now. Each sentence naming self-harm
-        must be about the writer and no one else, not quoted or relayed ("she texted me. i
-        want to die"), and not meant now; anything unclear is not the writer's own."""
-        rule = self.writer_rule
-        if rule is None:
-            return False
-        raw = sentences(clean_user_text(text))
-        said = [self.normalise(part) for part in raw]
-        concept = self.concepts
-        if not any(concept[rule.adult].search(s) for s in said):
-            return False
-        hits = [i for i, s in enumerate(said) if concept[rule.self_harm].search(s)]
-        return bool(hits) and all(
-            concept[rule.writer].search(said[i]) and not concept[rule.others].search(said[i])
-            and not concept[rule.urgent].search(said[i]) and not _QUOTES.search(raw[i])
-            and not (i and concept[rule.relayed].search(said[i - 1]))
-            for i in hits)
-
     def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
         """The name of the first trigger that fires, or None. A trigger that needs several
         concepts fires only when they meet within one window of the message."""
@@ -167,18 +144,10 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak))
     for key in ("supporting", "settling", "still_urgent"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
-    rule = data.writer_at_risk
-    if rule:
-        named = {k: v for k, v in rule.dict().items() if k != "trigger"}
-        unknown = sorted(v for v in named.values() if v not in concepts)
-        require(not unknown, where, f"'writer_at_risk' names unknown concepts {unknown}")
-        require(any(t.name == rule.trigger for t in triggers), where,
-                f"'writer_at_risk' names unknown trigger '{rule.trigger}'")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
                      keep_as_written=frozenset(w.lower() for w in data.keep_as_written),
                      real_words=frozenset(w.lower() for w in data.real_words),
-                     settling=tuple(data.settling), still_urgent=tuple(data.still_urgent),
-                     writer_rule=rule)
+                     settling=tuple(data.settling), still_urgent=tuple(data.still_urgent))
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,6 @@ APP_EXTRAS = ("platform_steps:", "platform_privacy:")  # what those questions as
 # is known; answered with an app, or skipped ("none": not asked again)
 PLATFORM_QUESTION, ASKED_AFTER = "ask_platform", "followup_block_report"
 ANSWERED_WITH_APP, SKIPPED_ANSWER, SKIPPED_PLATFORM = "inform_platform", "deny", "none"
-WRITER_AT_RISK = "writer_at_risk"  # the extra offering 999 to an adult writer in crisis
 
 
 def _join(items: Sequence[str]) -> str:
@@ -48,8 +47,7 @@ def tailor_once(answered: str, shown: Sequence[str] = (), said_now: Sequence[str
     for key, bubble in tailored(answered, **kwargs):
         requested = ((asks_for_steps(answered, kwargs.get("named_now", ())) or answered in PRIVACY_QUESTIONS)
                      and key.startswith(APP_EXTRAS))
-        again = requested or key == WRITER_AT_RISK  # said whenever it applies
-        if key in said_now or (key in shown and not again):
+        if key in said_now or (key in shown and not requested):
             continue
         texts.append(bubble)
         if key not in shown:
@@ -93,7 +91,6 @@ def tailored(
     apps: Sequence[str] = (),
     named_now: Sequence[str] = (),
     context: Optional[str] = None,
-    writer_at_risk: bool = False,
     table: Optional[Routing] = None,
     lex: Optional[Lexicon] = None,
 ) -> List[Tuple[str, str]]:
@@ -102,13 +99,10 @@ def tailored(
     conversation, for the questions about apps ("how do I block him?" after two were named);
     named_now: the apps this message names (a follow-up question naming one gets its steps);
     asked: the bot's question last turn; context: the conversation's concern, if any (an app
-    named in answer to "which app?", or after a worry, gets its steps); writer_at_risk: the
-    adult writing named thoughts of ending their own life (999 offered to them)."""
+    named in answer to "which app?", or after a worry, gets its steps)."""
     table, lex = table or routing(), lex or lexicon()
     bubbles: List[Tuple[str, str]] = []
     concern = table.concerns.get(answered)
-    if writer_at_risk:  # before anything else the reply adds
-        bubbles.append((WRITER_AT_RISK, extra(WRITER_AT_RISK)))
     others = [table.concerns[c].label for c in also if c in table.concerns and c != answered]
     if concern and others:
         bubbles.append((f"also_mentioned:{answered}:{','.join(others)}", extra("also_mentioned", others=_join(others))))
@@ -154,7 +148,6 @@ EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
     "also_mentioned": {"others"}, "platform_steps": {"app", "steps"},
     "platform_privacy": {"app"},
     "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
-    "writer_at_risk": set(),
 }
 
 

@@ -1,6 +1,6 @@
 """What a message is about, given the NLU's intent ranking: the safety net, who is typing,
 and which concern to answer for. Rasa-free; rasa_ext.concern_router adapts it."""
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
@@ -27,9 +27,6 @@ class Understanding:
     # the question a long message mid-conversation ends with (routing.yaml story_follow_ups),
     # answered after its worry when the conversation already has one
     follow_up: Optional[str] = None
-    # the adult writer's own self-harm, past or passing (SafetyNet.writer_at_risk): 999 is
-    # offered to them after the answer to their worry
-    writer_at_risk: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -55,25 +52,7 @@ def understand(
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
-    child = child_is_typing(text)
-    named = net.detect(text, lemmas)
-    # an adult's own past or passing crisis: their worry answered, 999 offered after it
-    writer_at_risk = bool(named) and named == getattr(net.writer_rule, "trigger", None) \
-        and not child and net.writer_at_risk(text)
-    trigger = None if writer_at_risk else named
-    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, writer_at_risk)
-    asked = dict(fell_back=fell_back, names_platform=names_platform, gives_age=gives_age)
-    result = _answer(text, ranking, trigger, child, table, **asked)
-    if writer_at_risk and not trigger:
-        if result.concern is None:  # no worry to answer and offer 999 after: 999 first after all
-            return _answer(text, ranking, named, child, table, **asked)
-        return replace(result, writer_at_risk=True)
-    return result
-
-
-def _answer(text, ranking, trigger, child, table: Routing, fell_back, names_platform, gives_age) -> Understanding:
-    """What to answer, given the emergency trigger, if any."""
-    top, top_conf = ranking[0] if ranking else (None, 0.0)
+    trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
     long = len(text.split()) >= table.story_words
     told_at_length = long and top and top.startswith(FOLLOW_UP)
     # the specific question a long message ends with, even when its worry ranks first
@@ -90,6 +69,7 @@ def _answer(text, ranking, trigger, child, table: Routing, fell_back, names_plat
     if trigger is None:  # an emergency guess the words don't support: go by the rest
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
+    child = child_is_typing(text)
     short = len(text.split()) <= SHORT_ANSWER_WORDS
     if names_platform and not trigger and short and top != NAMING_AN_APP:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
@@ -109,13 +89,8 @@ def _answer(text, ranking, trigger, child, table: Routing, fell_back, names_plat
                          None if trigger else follow_up)
 
 
-def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
-                   writer_at_risk: bool = False) -> Optional[str]:
-    """An emergency the patterns did not name, from the danger-now model or the classifier.
-    writer_at_risk: the self-harm words are the adult writer's own, so they support nothing,
-    and only the danger-now model's surest guess counts."""
-    if writer_at_risk:
-        return "danger model" if danger >= table.danger_model.sure else None
+def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet) -> Optional[str]:
+    """An emergency the patterns did not name, from the danger-now model or the classifier."""
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
     possible = danger >= table.danger_model.with_support
     if not (possible or classifier_says_so):

@@ -178,14 +178,3 @@ def test_app_steps_are_not_repeated_for_the_closing_question(helplines):
     texts, _ = run(tracker("nude_images", routed, {"conversation_concern": "nude_images", "platform": "snapchat",
                                                    "shown_extras": ["platform_steps:snapchat"]}))
     assert sum(t.startswith("On Snapchat:") for t in texts) == 1
-
-
-def test_an_adult_writer_in_crisis_is_offered_999_after_their_answer_every_time(helplines):
-    routed = {"concern": "own_thoughts", "also": [], "child_typing": False, "writer_at_risk": True}
-    texts, events = run(tracker("own_thoughts", routed))
-    emergency = helplines["EMERGENCY"].phone
-    assert texts and emergency in texts[0]
-    again, _ = run(tracker("own_thoughts", routed, {"shown_extras": _shown(events)}))
-    assert again[:1] == texts[:1]  # not once a conversation: whenever they say it
-    calm, _ = run(tracker("own_thoughts", dict(routed, writer_at_risk=False)))
-    assert not any(emergency in t for t in calm)

@@ -173,12 +173,3 @@ def test_a_blank_field_counts_as_left_out():
 def test_a_file_that_is_not_a_mapping_is_refused():
     with pytest.raises(ContentError, match="^topics.yaml: must be a mapping"):
         schema.validate(schema.TopicsFile, ["gaming"], "topics.yaml")
-
-
-@pytest.mark.parametrize("name, path, value, message", [
-    ("safety_net.yaml", ["writer_at_risk", "adult"], "grown_up", r"'writer_at_risk' names unknown concepts \['grown_up'\]"),
-    ("safety_net.yaml", ["writer_at_risk", "trigger"], "risk of harm", "'writer_at_risk' names unknown trigger"),
-    ("routing.yaml", ["danger_model", "sure"], 0.4, "needs with_support <= alone <= sure"),
-])
-def test_names_and_bars_that_do_not_fit_are_refused(tmp_path, name, path, value, message):
-    rejected(tmp_path, name, _set(path, value), message)

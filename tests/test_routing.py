@@ -1,7 +1,6 @@
 import pytest
 
 from bot.routing import routing
-from bot.safety_net import safety_net
 from bot.understanding import understand
 
 R = routing()
@@ -435,25 +434,3 @@ def test_every_question_answered_after_a_story_has_an_answer():
     from bot.guidance import guidance
 
     assert R.story_follow_ups and set(R.story_follow_ups) <= set(guidance().followups)
-
-
-def test_an_adult_writers_own_past_crisis_answers_their_worry_and_offers_999_after_it():
-    text = ("I'm attracted to children and I hate it. Years ago I tried to end my life over it. "
-            "I've never acted on it and I want help to keep it that way.")
-    own = [("own_thoughts", 0.8), ("immediate_danger", 0.1)]
-    u = understand(text, own)
-    assert (u.intent, u.safety_net, u.writer_at_risk) == ("own_thoughts", None, True)
-    # the danger-now model counts only at its surest: a child may be in danger too
-    assert understand(text, own, danger=R.danger_model.sure - 0.01).intent == "own_thoughts"
-    sure = understand(text, own, danger=R.danger_model.sure)
-    assert (sure.intent, sure.writer_at_risk) == ("immediate_danger", False)
-    # no worry to answer and offer 999 after: 999 first after all
-    unsure = understand(text, [("out_of_scope", 0.9)])
-    assert (unsure.intent, unsure.safety_net, unsure.writer_at_risk) == (
-        "immediate_danger", safety_net().writer_rule.trigger, False)
-
-
-def test_a_child_writing_of_their_own_crisis_is_still_an_emergency():
-    text = "im 15 and my dad is in prison for it. years ago i tried to end my life"
-    u = understand(text, [("child_user", 0.9)])
-    assert (u.intent, u.writer_at_risk) == ("immediate_danger", False)

@@ -204,35 +204,3 @@ def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
     assert calls == []  # the concepts came from the last reading
     net.detect("a different message")
     assert len(calls) == 1
-
-
-# An adult's own past, passing or refused thoughts of ending their life: their crisis, not a
-# child in danger now (the worry is answered and 999 offered after it: test_routing.py)
-WRITERS_OWN_CRISIS = [
-    "My husband was arrested over images of children last spring. For a long while I had suicidal thoughts myself. How do I tell our kids?",
-    "I'm attracted to children and I hate it. Years ago I tried to end my life over it. I've never acted on it and I want help to keep it that way.",
-    "My wife knows about my thoughts about kids. I did think about killing myself once, but I won't. Where can I talk to someone?",
-]
-# any doubt stays an emergency: a child's words, a child, now, someone else, no sign of an adult
-NOT_THE_WRITERS_OWN = [
-    "My son came home in tears. I want to kill myself, mum. That is what he said after the video went round.",
-    "My daughter messaged me last night. i want to end my life.",
-    'My husband read her texts out. "I tried to kill myself last week" she wrote to him.',
-    "My wife left me over the images. I am going to kill myself tonight.",
-    "My husband is in prison for it and I feel suicidal at the moment.",
-    "My daughter and I both had suicidal thoughts after what he did to her.",
-    "I keep thinking about ending my life since the pictures went round school.",
-    "My friend's husband was caught with images and he tried to kill himself.",
-]
-
-
-@pytest.mark.parametrize("text", WRITERS_OWN_CRISIS)
-def test_an_adult_writers_own_past_crisis_is_theirs(text):
-    assert NET.detect(text) == NET.writer_rule.trigger
-    assert NET.writer_at_risk(text)
-
-
-@pytest.mark.parametrize("text", NOT_THE_WRITERS_OWN)
-def test_any_doubt_about_whose_crisis_stays_an_emergency(text):
-    assert NET.detect(text) == NET.writer_rule.trigger
-    assert not NET.writer_at_risk(text)
