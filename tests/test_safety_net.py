@@ -7,6 +7,10 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    # ...and the same words when it is the child, now
+    "I'm scared she'll self harm tonight, she's locked in the bathroom",
+    "She's run away and her phone is off, we don't know where she is",
+    "my 14 year old went round to his flat tonight and isn't answering",
     # a review's cases: each must still lead with 999
     "My 11 year old is missing. Her phone goes to voicemail",
     "The man won't let her go out of his flat, she just messaged me",
@@ -91,6 +95,10 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    # what a parent wants to prevent, a past time told as such, the writer's own visit (real8)
+    "we need a plan with the school so he doesn't self harm again when the exams start",
+    "She's run away twice before, both times to her nan's, and came back the same night",
+    "Tonight I went round to his house to talk to his mum about the messages",
     "he is missing the bus most mornings because he games until 3am",
     "her stepdad won't let her go to sleepovers and texts her all the time",
     "being left out of the party photo is social suicide at her school, she says",
