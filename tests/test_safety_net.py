@@ -7,6 +7,8 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    # a bystander hearing a child hurt as it happens (real8's missed emergency, in other words)
+    "I can hear the man upstairs hitting his son, the boy keeps screaming and it's been ten minutes",
     # ...and the same words when it is the child, now
     "I'm scared she'll self harm tonight, she's locked in the bathroom",
     "She's run away and her phone is off, we don't know where she is",
@@ -96,6 +98,7 @@ EMERGENCIES = [
 
 NOT_EMERGENCIES = [
     # what a parent wants to prevent, a past time told as such, the writer's own visit (real8)
+    "Years ago our neighbour used to hit his son and nobody did a thing, so I watch my own kids' chats closely",
     "we need a plan with the school so he doesn't self harm again when the exams start",
     "She's run away twice before, both times to her nan's, and came back the same night",
     "Tonight I went round to his house to talk to his mum about the messages",
