@@ -434,3 +434,11 @@ def test_every_question_answered_after_a_story_has_an_answer():
     from bot.guidance import guidance
 
     assert R.story_follow_ups and set(R.story_follow_ups) <= set(guidance().followups)
+
+
+def test_a_sex_offender_living_nearby_is_another_adults_behaviour():
+    text = "A man on the sex offender register has moved into our close and my two play out front. What can I do?"
+    assert understand(text, [("what_is_grooming", 0.6), ("overreacting", 0.2)]).intent == "other_adult"
+    # a contact who turns out to be one is still a contact worry (CEOP first)
+    contact = "the man messaging her on snapchat turned out to be a registered sex offender"
+    assert understand(contact, [("unknown_contact", 0.7), ("other_adult", 0.2)]).intent == "unknown_contact"
