@@ -442,3 +442,16 @@ def test_a_sex_offender_living_nearby_is_another_adults_behaviour():
     # a contact who turns out to be one is still a contact worry (CEOP first)
     contact = "the man messaging her on snapchat turned out to be a registered sex offender"
     assert understand(contact, [("unknown_contact", 0.7), ("other_adult", 0.2)]).intent == "unknown_contact"
+
+
+@pytest.mark.parametrize("text", [
+    # a review's cases: in contact with the child, the writer, the child's abuser, name-calling,
+    # a general question
+    "She's been so secretive and hiding her phone, and now I've found out the lad she talks to on snapchat is on the sex offender register",
+    "I'm on the sex offender register and I'm scared of how I feel around my grandkids, how do I talk to my family?",
+    "The man who abused my daughter is now on the sex offender register and lives in our town. She's so withdrawn, how do I help her?",
+    "kids at school are calling my son a sex offender because he lives next door to one",
+    "Does Roblox let registered sex offenders make accounts? What settings should I use?",
+])
+def test_other_mentions_of_a_sex_offender_are_not_redirected(text):
+    assert understand(text, [("signs_secrecy", 0.6), ("overreacting", 0.2)]).intent != "other_adult"

@@ -9,10 +9,12 @@ NET = safety_net()
 EMERGENCIES = [
     # a bystander hearing a child hurt as it happens (real8's missed emergency, in other words)
     "I can hear the man upstairs hitting his son, the boy keeps screaming and it's been ten minutes",
-    # ...and the same words when it is the child, now
-    "I'm scared she'll self harm tonight, she's locked in the bathroom",
-    "She's run away and her phone is off, we don't know where she is",
-    "my 14 year old went round to his flat tonight and isn't answering",
+    "I can hear him beating my daughter, she's screaming",
+    # a review's cases: a parent's "so he doesn't self harm" tonight, running away "before
+    # school", a teenager going round to his flat, all still 999 first
+    "He's been sextorted and is sobbing in his room. How do I get through tonight so he doesn't self harm?",
+    "My 13 year old ran away before school this morning and nobody knows where she is",
+    "i went round to his flat tonight, hes 28 and i met him on snap, i want to go home but im scared",
     # a review's cases: each must still lead with 999
     "My 11 year old is missing. Her phone goes to voicemail",
     "The man won't let her go out of his flat, she just messaged me",
@@ -97,11 +99,13 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
-    # what a parent wants to prevent, a past time told as such, the writer's own visit (real8)
+    # a child hit, but long ago, on a screen, in a game, or "I can see" meaning "I understand"
+    # (a review's cases)
     "Years ago our neighbour used to hit his son and nobody did a thing, so I watch my own kids' chats closely",
-    "we need a plan with the school so he doesn't self harm again when the exams start",
-    "She's run away twice before, both times to her nan's, and came back the same night",
-    "Tonight I went round to his house to talk to his mum about the messages",
+    "Someone sent my son a video of older lads beating a boy from his school, I can see it's been shared everywhere",
+    "My son is obsessed with beating a boy from his class at FIFA, I can see it's making him angry when he loses",
+    "I can see my ex is hurting his daughter by never turning up for contact, she cries every weekend",
+    "She's safe at home with me now. I can see from the messages that her stepdad was hitting the girl for years",
     "he is missing the bus most mornings because he games until 3am",
     "her stepdad won't let her go to sleepovers and texts her all the time",
     "being left out of the party photo is social suicide at her school, she says",
