@@ -436,22 +436,35 @@ def test_every_question_answered_after_a_story_has_an_answer():
     assert R.story_follow_ups and set(R.story_follow_ups) <= set(guidance().followups)
 
 
-def test_a_sex_offender_living_nearby_is_another_adults_behaviour():
-    text = "A man on the sex offender register has moved into our close and my two play out front. What can I do?"
+@pytest.mark.parametrize("text", [
+    "A man on the sex offender register has moved into our close and my two play out front. What can I do?",
+    # a second review's cases: how parents hear of it, other words for it, over two lines
+    "Hi,\na registered sex offender has moved in next door. Should I be worried?",
+    "I was talking to my neighbour and she said a sex offender moved into number 12",
+    "A man convicted of sex offences against children has moved onto our street",
+    "My ex's new partner is a registered sex offender and my kids stay there every weekend",
+])
+def test_a_sex_offender_living_nearby_is_another_adults_behaviour(text):
     assert understand(text, [("what_is_grooming", 0.6), ("overreacting", 0.2)]).intent == "other_adult"
-    # a contact who turns out to be one is still a contact worry (CEOP first)
+
+
+def test_a_contact_who_turns_out_to_be_an_offender_is_still_a_contact_worry():
     contact = "the man messaging her on snapchat turned out to be a registered sex offender"
     assert understand(contact, [("unknown_contact", 0.7), ("other_adult", 0.2)]).intent == "unknown_contact"
 
 
 @pytest.mark.parametrize("text", [
-    # a review's cases: in contact with the child, the writer, the child's abuser, name-calling,
-    # a general question
+    # two reviews' cases: in contact with the child, the writer, the child's abuser, name-calling,
+    # not one, a general question, another register
     "She's been so secretive and hiding her phone, and now I've found out the lad she talks to on snapchat is on the sex offender register",
+    "The registered sex offender next door keeps giving my son sweets and talks to him over the fence",
     "I'm on the sex offender register and I'm scared of how I feel around my grandkids, how do I talk to my family?",
+    "im on the sex offenders register and we moved near a school, how do i stay safe around kids",
     "The man who abused my daughter is now on the sex offender register and lives in our town. She's so withdrawn, how do I help her?",
     "kids at school are calling my son a sex offender because he lives next door to one",
+    "I checked with Sarah's law and the man next door is not a registered sex offender",
     "Does Roblox let registered sex offenders make accounts? What settings should I use?",
+    "My son is on the register at his new school since we moved",
 ])
 def test_other_mentions_of_a_sex_offender_are_not_redirected(text):
     assert understand(text, [("signs_secrecy", 0.6), ("overreacting", 0.2)]).intent != "other_adult"

@@ -10,6 +10,12 @@ EMERGENCIES = [
     # a bystander hearing a child hurt as it happens (real8's missed emergency, in other words)
     "I can hear the man upstairs hitting his son, the boy keeps screaming and it's been ten minutes",
     "I can hear him beating my daughter, she's screaming",
+    # a second review's cases: another child safe, "again", siblings, passive, "right now"
+    "The baby is asleep now but I can hear my partner beating our son",
+    "I can hear my husband hitting our son again, he always does this when he's drunk",
+    "I can hear my stepdad beating my sister",
+    "I can hear a child being beaten next door",
+    "My partner is beating our daughter right now what do I do",
     # a review's cases: a parent's "so he doesn't self harm" tonight, running away "before
     # school", a teenager going round to his flat, all still 999 first
     "He's been sextorted and is sobbing in his room. How do I get through tonight so he doesn't self harm?",
@@ -106,6 +112,10 @@ NOT_EMERGENCIES = [
     "My son is obsessed with beating a boy from his class at FIFA, I can see it's making him angry when he loses",
     "I can see my ex is hurting his daughter by never turning up for contact, she cries every weekend",
     "She's safe at home with me now. I can see from the messages that her stepdad was hitting the girl for years",
+    "I could hear the neighbours beating their son last night",
+    "My ex is in court as we speak for beating our son",
+    "I can hear my husband beating our son at Mario Kart again",
+    "My 12 year old is watching videos right now of people slapping a kid as a prank, is that ok?",
     "he is missing the bus most mornings because he games until 3am",
     "her stepdad won't let her go to sleepovers and texts her all the time",
     "being left out of the party photo is social suicide at her school, she says",
