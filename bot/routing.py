@@ -83,11 +83,12 @@ class Redirect:
     unless: Tuple[re.Pattern, ...] = ()
 
     def applies(self, chosen: str, text: str) -> bool:
+        if chosen not in self.instead_of:
+            return False  # most messages: no need to read the text at all
         # one line: a pattern's look-aheads ("...offender" and "...next door") must see the
         # whole message, whatever line each part is on
         text = " ".join((text or "").lower().replace("\u2019", "'").split())
-        return (chosen in self.instead_of and any(p.search(text) for p in self.when)
-                and not any(p.search(text) for p in self.unless))
+        return any(p.search(text) for p in self.when) and not any(p.search(text) for p in self.unless)
 
 
 @dataclass(frozen=True)

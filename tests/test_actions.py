@@ -3,6 +3,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionTailorReply
+from bot.guidance import guidance
 
 
 def tracker(intent, routed=None, slots=None, text="..."):
@@ -140,10 +141,7 @@ def test_a_block_question_gets_the_steps_for_every_app_named():
     assert _slots(events)["apps"] == ["roblox", "discord"]
 
 
-
 def test_a_long_message_mid_conversation_gets_its_closing_question_answered_too(helplines):
-    from bot.guidance import guidance
-
     evidence = guidance().followups["followup_evidence"]
     routed = {"concern": "disclosure", "also": [], "child_typing": False, "follow_up": "followup_evidence"}
     texts, _ = run(tracker("disclosure", routed, {"conversation_concern": "nude_images"}))
@@ -159,8 +157,6 @@ def test_a_long_message_mid_conversation_gets_its_closing_question_answered_too(
 
 
 def test_the_closing_question_is_worded_for_this_turns_worry_not_the_last_ones(helplines):
-    from bot.guidance import guidance
-
     # a long message that turns out to be about the writer's own thoughts, after warning signs:
     # the anonymity answer for own thoughts (Stop It Now), not the plain one (Crimestoppers, CEOP)
     anonymity = guidance().followups["followup_anonymity"]
