@@ -19,7 +19,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real8    an eighth (107), from pages no earlier set used, run once in stop 24
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
-  blind6   a sixth blind set (250), by another writer, run once at the end of stop 24
+  blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
