@@ -196,6 +196,15 @@ class DangerModel(Strict):
     with_support: Number
 
 
+class InArea(Strict):
+    min_words: StrictInt
+    max_confidence: Number
+    min_reading: Number
+    others_below: Number
+    answer_from: Texts
+    when_all: Texts
+
+
 class Redirect(Strict):
     to: Text
     instead_of: Texts
@@ -216,6 +225,7 @@ class RoutingFile(ContentFile):
     small_talk: SmallTalk
     danger_model: DangerModel
     redirects: Dict[str, Redirect] = {}
+    in_area: Optional[InArea] = None
     _concerns = not_empty("concerns")
 
 

@@ -72,6 +72,35 @@ class DangerModelUse:
 
 
 @dataclass(frozen=True)
+class InArea:
+    """A long message about a child and their phone, games or apps is the bot's area when the
+    classifier calls it off topic without conviction and its next reading is general advice
+    (screen time, a first phone, "can't get him off the games"): that advice, never "sorry, I
+    can only help with...". A next reading that is a contact, an image or a young person
+    typing is never overruled by it."""
+    min_words: int
+    max_confidence: float  # the classifier's doubt: "off topic" believed less than this
+    min_reading: float  # the general reading must be at least this likely
+    others_below: float  # ...and no other concern (a contact, a young person, own thoughts) this likely
+    answer_from: Tuple[str, ...]  # the general-advice concerns
+    when_all: Tuple[re.Pattern, ...]  # a child, and their use of devices
+
+    def reading(self, text: str, ranking: Sequence[Tuple[str, float]], is_concern) -> Optional[str]:
+        """The general-advice concern to answer, or None when the rule does not apply.
+        ranking: the classifier's, best first, its top being off topic."""
+        if not ranking or ranking[0][1] >= self.max_confidence:
+            return None
+        lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
+        if len(lowered.split()) < self.min_words or not all(p.search(lowered) for p in self.when_all):
+            return None
+        concerns = [(i, c) for i, c in ranking[1:] if is_concern(i)]
+        if not concerns or any(c >= self.others_below for i, c in concerns if i not in self.answer_from):
+            return None
+        concern, confidence = concerns[0]
+        return concern if concern in self.answer_from and confidence >= self.min_reading else None
+
+
+@dataclass(frozen=True)
 class Redirect:
     """A reading the message's words correct: when the chosen concern is one of `instead_of`,
     a `when` pattern matches and no `unless` pattern does, the message is answered as `to`
@@ -105,6 +134,7 @@ class Routing:
     small_talk: SmallTalk
     danger_model: DangerModelUse
     redirects: Tuple[Redirect, ...] = ()
+    in_area: Optional[InArea] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -205,7 +235,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
-                   _redirects(data.redirects, concerns, where))
+                   _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -245,6 +275,20 @@ def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:
         return tuple(re.compile(p) for p in raw)
     except re.error as exc:
         raise ContentError(f"{where}: bad '{key}' pattern: {exc}") from exc
+
+
+def _in_area(spec: Optional[schema.InArea], concerns: Dict[str, Concern], where: str) -> Optional[InArea]:
+    if spec is None:
+        return None
+    w = f"{where}: in_area"
+    require(spec.min_words > 0, w, "'min_words' must be a number of words above 0")
+    # general advice only: a concern that needs evidence (a contact, an image...) is never assumed
+    odd = [c for c in spec.answer_from if c not in concerns or concerns[c].evidence or concerns[c].emergency]
+    require(not odd, w, f"'answer_from' must be general-advice concerns, not {odd}")
+    return InArea(spec.min_words, _fraction(spec.max_confidence, w, "max_confidence"),
+                  _fraction(spec.min_reading, w, "min_reading"), _fraction(spec.others_below, w, "others_below"),
+                  tuple(spec.answer_from),
+                  _patterns(spec.when_all, w, "when_all"))
 
 
 def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:

@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
-from bot.routing import EMERGENCY_CONCERN, FOLLOW_UP, Routing, routing
+from bot.routing import EMERGENCY_CONCERN, FOLLOW_UP, OUT_OF_SCOPE, Routing, routing
 from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
@@ -80,6 +80,10 @@ def understand(
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
         # unsure, but clearly a worry: answer the best concern that fits (general advice if none)
         ranking = sorted(((i, c) for i, c in ranking if table.is_concern(i)), key=lambda r: -r[1])
+    elif top == OUT_OF_SCOPE and not trigger and not child and table.in_area:
+        general = table.in_area.reading(text, ranking, table.is_concern)
+        if general:  # a child's screen time is the bot's area
+            ranking = [(general, dict(ranking)[general])]
     decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
     if decision is None:
         return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")

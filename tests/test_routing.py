@@ -257,6 +257,12 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
     (lambda d: d.update(rescue_words=0), "'rescue_words' must be a number of words above 0"),
     (lambda d: d["concerns"]["other_adult"].update(otherwise="colour"), "'otherwise' must name another concern"),
+    # a screen-time worry the classifier calls off topic gets general advice, never a route that
+    # needs its evidence (a contact, an image) nor the emergency
+    (lambda d: d["in_area"].update(answer_from=["unknown_contact"]), "must be general-advice concerns"),
+    (lambda d: d["in_area"].update(answer_from=["immediate_danger"]), "must be general-advice concerns"),
+    (lambda d: d["in_area"].update(max_confidence=1.5), "'max_confidence' must be between 0 and 1"),
+    (lambda d: d["in_area"].update(others_below=0), "'others_below' must be between 0 and 1"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
@@ -468,3 +474,69 @@ def test_a_contact_who_turns_out_to_be_an_offender_is_still_a_contact_worry():
 ])
 def test_other_mentions_of_a_sex_offender_are_not_redirected(text):
     assert understand(text, [("signs_secrecy", 0.6), ("overreacting", 0.2)]).intent != "other_adult"
+
+
+@pytest.mark.parametrize("text", [
+    "My grandchildren stay with me most weekends and honestly they can't drag themselves off their "
+    "tablets and the Xbox, even at the dinner table. I worry about their schoolwork. What do you think?",
+    "I'm a dad of two and my ex and I share custody. She wants to get them both iPhones for Christmas, "
+    "they're 10 and 13. I think they're far too young for it. Am I being unreasonable?",
+    "our eldest is 14 and she will not stop texting, at school, at meals, when she should be asleep, "
+    "and every time I ask her to put the phone down it turns into a screaming row",
+])
+def test_a_long_worry_about_a_childs_screen_time_is_never_out_of_scope(text):
+    got = understand(text, [("out_of_scope", 0.45), ("parental_controls", 0.1), ("unknown_contact", 0.08)])
+    assert got.concern == "parental_controls"  # general advice, never a route that needs evidence
+    assert understand(text, [("out_of_scope", 0.5), ("gaming", 0.2)]).concern == "gaming"
+    # a classifier sure it is off topic is believed
+    assert understand(text, [("out_of_scope", 0.95), ("parental_controls", 0.01)]).concern is None
+
+
+@pytest.mark.parametrize("text", [
+    "what's the best way to clean a laptop keyboard? mine is sticky",  # short, no child
+    "My husband spends every evening on his phone playing games and I feel like a single parent. "
+    "How do I raise it without a row? I've tried everything I can think of.",  # long, no child
+    "my son is 12 and wants to learn the guitar, is it worth paying for lessons or will he get bored "
+    "after a few weeks like he did with football and swimming and karate",  # long, no device
+])
+def test_other_off_topic_messages_stay_out_of_scope(text):
+    assert understand(text, [("out_of_scope", 0.45), ("parental_controls", 0.05)]).concern is None
+
+
+def test_a_young_person_on_their_own_screen_time_is_answered_as_a_young_person():
+    text = ("im 14 and my mum took my phone off me for a week because i was on it till 3am, is that fair, "
+            "everyone else in my class gets to keep theirs at night")
+    assert understand(text, [("out_of_scope", 0.45), ("parental_controls", 0.05)]).concern == "child_user"
+
+
+def test_an_emergency_about_a_phone_still_leads_with_999():
+    text = ("my daughter is 13 and she has turned her phone off and isn't home, she was meant to be back "
+            "at 6 and it's now 10pm and her friends say she went to meet someone from instagram")
+    assert understand(text, [("out_of_scope", 0.45), ("parental_controls", 0.05)]).concern == "immediate_danger"
+
+
+@pytest.mark.parametrize("ranking", [
+    [("out_of_scope", 0.45), ("unknown_contact", 0.2), ("parental_controls", 0.1)],  # a contact
+    [("out_of_scope", 0.45), ("sextortion", 0.2), ("signs_device_use", 0.1)],  # a threat
+    [("out_of_scope", 0.45), ("parental_controls", 0.02)],  # general advice, but hardly
+    # a second review's cases: another reading close behind the general one
+    [("out_of_scope", 0.40), ("signs_device_use", 0.30), ("other_adult", 0.28)],
+    [("out_of_scope", 0.40), ("parental_controls", 0.30), ("child_user", 0.20)],
+    [("out_of_scope", 0.40), ("parental_controls", 0.30), ("own_thoughts", 0.19)],
+])
+def test_a_screen_time_story_with_another_reading_is_not_turned_into_general_advice(ranking):
+    text = ("my lad is 14 and he's glued to his phone every night, last week a man he plays fortnite with "
+            "told him to keep their chats secret and I don't know what to think about any of it")
+    assert understand(text, ranking).concern not in R.in_area.answer_from
+
+
+@pytest.mark.parametrize("text", [
+    "my son caught me watching porn and i think there were young girls in it, i need help to stop",
+    "I keep looking at pictures of kids I shouldn't and my son is 14, I'm scared of myself",
+    # a review's cases: the child's viewing and the writer's own in one message
+    "my son is 14 and he's been watching porn, and honestly so have I, but the stuff I've been "
+    "looking at has younger and younger girls in it and it scares me",
+    "Since my daughter turned 12 ive been watching porn with girls her age and I hate myself",
+])
+def test_the_writers_own_viewing_still_gets_stop_it_now(text):
+    assert understand(text, [("own_thoughts", 0.8), ("talk_to_child", 0.15)]).concern == "own_thoughts"
