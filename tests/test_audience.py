@@ -16,6 +16,8 @@ from bot.audience import child_is_typing
     "16 m here. got scammed and now theyre saying theyll ruin my life",
     "i'm nearly 17 and he's 20, my parents say they'll call the police if we keep talking",
     "I am almost 14 and someone on tiktok keeps asking where I live",
+    "I'm under 18 and I've fallen in love with an adult, is that wrong?",
+    "im still a minor and my coach keeps texting me at night",
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -29,6 +31,9 @@ def test_a_young_person_writing_about_themselves(text):
     "we're a family of 5 and my 13 year old has a new online friend",
     "16 months ago my son started gaming with people he doesn't know",
     "I'm nearly 15 minutes late picking her up every day because of work",
+    "I'm under 18 stone now but my son keeps going on at me about my weight",
+    "im under 16 minutes from school so he walks, but a man has started following him",
+    "my daughter is still a minor and he is 25",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)
