@@ -71,13 +71,19 @@ class DangerModelUse:
     with_support: float
 
 
+def one_line(text: str) -> str:
+    """The message lower-cased on one line: a pattern's look-aheads ("...offender" and "...next
+    door") see the whole message, whatever line each part is on."""
+    return " ".join((text or "").lower().replace("\u2019", "'").split())
+
+
 @dataclass(frozen=True)
 class InArea:
     """A long message about a child and their phone, games or apps is the bot's area when the
     classifier calls it off topic without conviction and its next reading is general advice
     (screen time, a first phone, "can't get him off the games"): that advice, never "sorry, I
     can only help with...". A next reading that is a contact, an image or a young person
-    typing is never overruled by it."""
+    typing is never overruled by it, nor any such reading at `others_below` or more."""
     min_words: int
     max_confidence: float  # the classifier's doubt: "off topic" believed less than this
     min_reading: float  # the general reading must be at least this likely
@@ -85,19 +91,20 @@ class InArea:
     answer_from: Tuple[str, ...]  # the general-advice concerns
     when_all: Tuple[re.Pattern, ...]  # a child, and their use of devices
 
-    def reading(self, text: str, ranking: Sequence[Tuple[str, float]], is_concern) -> Optional[str]:
-        """The general-advice concern to answer, or None when the rule does not apply.
-        ranking: the classifier's, best first, its top being off topic."""
+    def reading(self, text: str, ranking: Sequence[Tuple[str, float]],
+                is_concern) -> Optional[Tuple[str, float]]:
+        """The general-advice concern to answer and its confidence, or None when the rule does
+        not apply. ranking: the classifier's, best first, its top being off topic."""
         if not ranking or ranking[0][1] >= self.max_confidence:
             return None
-        lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
+        lowered = one_line(text)
         if len(lowered.split()) < self.min_words or not all(p.search(lowered) for p in self.when_all):
             return None
         concerns = [(i, c) for i, c in ranking[1:] if is_concern(i)]
         if not concerns or any(c >= self.others_below for i, c in concerns if i not in self.answer_from):
             return None
         concern, confidence = concerns[0]
-        return concern if concern in self.answer_from and confidence >= self.min_reading else None
+        return concerns[0] if concern in self.answer_from and confidence >= self.min_reading else None
 
 
 @dataclass(frozen=True)
@@ -114,9 +121,7 @@ class Redirect:
     def applies(self, chosen: str, text: str) -> bool:
         if chosen not in self.instead_of:
             return False  # most messages: no need to read the text at all
-        # one line: a pattern's look-aheads ("...offender" and "...next door") must see the
-        # whole message, whatever line each part is on
-        text = " ".join((text or "").lower().replace("\u2019", "'").split())
+        text = one_line(text)
         return any(p.search(text) for p in self.when) and not any(p.search(text) for p in self.unless)
 
 
@@ -287,8 +292,7 @@ def _in_area(spec: Optional[schema.InArea], concerns: Dict[str, Concern], where:
     require(not odd, w, f"'answer_from' must be general-advice concerns, not {odd}")
     return InArea(spec.min_words, _fraction(spec.max_confidence, w, "max_confidence"),
                   _fraction(spec.min_reading, w, "min_reading"), _fraction(spec.others_below, w, "others_below"),
-                  tuple(spec.answer_from),
-                  _patterns(spec.when_all, w, "when_all"))
+                  tuple(spec.answer_from), _patterns(spec.when_all, w, "when_all"))
 
 
 def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:

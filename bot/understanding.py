@@ -83,7 +83,7 @@ def understand(
     elif top == OUT_OF_SCOPE and not trigger and not child and table.in_area:
         general = table.in_area.reading(text, ranking, table.is_concern)
         if general:  # a child's screen time is the bot's area
-            ranking = [(general, dict(ranking)[general])]
+            ranking = [general]
     decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
     if decision is None:
         return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")
