@@ -288,6 +288,7 @@ class SafetyNetFile(ContentFile):
     still_urgent: List[Text] = []
     keep_as_written: List[Text] = []
     real_words: List[Word] = []
+    vocabulary: List[Word] = []
     _concepts = not_empty("concepts")
 
 

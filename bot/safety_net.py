@@ -115,8 +115,8 @@ class SafetyNet:
         return None
 
 
-def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str]) -> frozenset:
-    words = set()
+def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str], extra: Iterable[str] = ()) -> frozenset:
+    words = {w.lower() for w in extra}
     for p in list(patterns) + list(textspeak.values()):
         words.update(w for w in re.findall(r"[a-z]{5,}", p.replace("\\b", " ")))
     return frozenset(words)
@@ -141,7 +141,7 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
-    speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak))
+    speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak, data.vocabulary))
     for key in ("supporting", "settling", "still_urgent"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),

@@ -102,6 +102,22 @@ EMERGENCIES = [
     "he swallowed a packet of painkillers",
     "she said she was at the library but it's closed and she isn't there, her phone is switched off",
     "he never arrived at his mate's and he's not answering",
+    # typos the corrector reads (stop 26): "meating" is "meeting" (not "beating"), words the
+    # patterns spell in pieces ("killin himself", "herslef", "sucidal"), "rite now"
+    "she is meating a man from tiktok tonite",
+    "theyre meating up 2day",
+    "she said she'd kill herslef",
+    "hes thinkin about killin himself",
+    "she's sucidal tonight",
+    "i think she is meeting him rite now",
+    "she said she wanna die",
+    "shes meeting him tnite",
+    "i can hear my little girl being beatin next door right now",
+    "i tracked her phone and it says shes in birmingham we live in leeds",
+    "a man she met online has booked her into a hostel tonight",
+    "shes self arming in the bathroom right now",
+    "she wants to run away with him tonight",
+    "she stored out after a row and we havent heard from her since",
 ]
 
 NOT_EMERGENCIES = [
@@ -182,6 +198,13 @@ NOT_EMERGENCIES = [
     "her dad wasn't home much when she was little, so she looks up to older men online",
     "she wasn't at school today and I only found out later, she's home now",
     "he never turned up to football practice, is that a sign something is wrong?",
+    # common words the corrector used to turn into pattern words ("eating" into "beating",
+    # "struggling" into "strangling", "willing" into "killing"; stop 26)
+    "Right now he is eating his little brother's dinner again because he won't come off the xbox",
+    "my son is struggling his sister keeps taking his phone right now",
+    "she is willing herself to get through her exams tonight but she's glued to her phone",
+    "she is missing her grandpa a lot since the move and spends all night on her phone",
+    "she went off with a man earlier but she is sat besides me now",
 ]
 
 

@@ -1,8 +1,15 @@
 """Typo correction: the deletion index finds exactly what a pass over the whole vocabulary
-would, so a faster lookup never changes which word a typo is read as."""
+would, so a faster lookup never changes which word a typo is read as; and the safety net's
+corrector never turns a common English word into a different one."""
+import gzip
+import json
 import random
 import string
+from pathlib import Path
 
+import spacy_lookups_data
+
+from bot.safety_net import safety_net
 from bot.spelling import Speller, allowed_edits, deletions, edit_distance
 
 WORDS = ["tonight", "meeting", "waiting", "outside", "station", "collect", "threatening", "kidnapped"]
@@ -26,6 +33,25 @@ def test_typos_are_corrected_within_the_allowed_edits():
     assert speller.closest("threatning") == "threatening"  # long word: two slips allowed
     assert speller.closest("kidnaped") == "kidnapped"
     assert speller.closest("potatoes") == "potatoes"  # nothing near: left as written
+
+
+def _lookup(name):
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"en_{name}.json.gz"
+    return json.loads(gzip.open(path).read())
+
+
+def test_common_words_are_never_corrected_into_other_words():
+    # "making" read as "taking", "willing himself" as "killing himself": every word English text
+    # uses at least once in 440,000 (log p > -13) that the corrector would change into a word
+    # other than its own inflection must be in safety_net.yaml's real_words
+    net = safety_net()
+    lemma = _lookup("lemma_lookup")
+    common = [w for w, p in _lookup("lexeme_prob").items() if p > -13 and w.isascii() and w.isalpha() and w.islower()]
+    assert len(common) > 10_000  # the table is there: about 11,000 such words
+    changed = sorted(w for w in common if net.normalise(w) != w and net.normalise(w) not in net.textspeak.values()
+                     and lemma.get(w, w) not in (lemma.get(net.normalise(w), net.normalise(w)), net.normalise(w))
+                     and w != lemma.get(net.normalise(w)))
+    assert not changed, f"add to real_words in safety_net.yaml: {changed}"
 
 
 def brute_force(word, vocabulary):
