@@ -118,6 +118,10 @@ EMERGENCIES = [
     "shes self arming in the bathroom right now",
     "she wants to run away with him tonight",
     "she stored out after a row and we havent heard from her since",
+    # a review's gaps: hanging, and an amount of pills about to be taken
+    "she is trying to hang herself",
+    "found a noose in his room",
+    "she's gonna take all her pills",
 ]
 
 NOT_EMERGENCIES = [
@@ -205,6 +209,13 @@ NOT_EMERGENCIES = [
     "she is willing herself to get through her exams tonight but she's glued to her phone",
     "she is missing her grandpa a lot since the move and spends all night on her phone",
     "she went off with a man earlier but she is sat besides me now",
+    "someone on fortnite told my son to go hang himself",
+    "the kids love hanging themselves upside down on the monkey bars",
+    "i am going to take all their tablets at bedtime from now on",
+    "after her operation she is going to take lots of painkillers for a week",
+    "she keeps changing herself into different outfits for tiktok",
+    "i am going to take his tablets off him at night",
+    "he's going to take his meds after tea",
 ]
 
 
