@@ -122,6 +122,11 @@ EMERGENCIES = [
     "she is trying to hang herself",
     "found a noose in his room",
     "she's gonna take all her pills",
+    "he's been stabbed",
+    "she is gonna take the whole packet of paracetamol",
+    "she's going to OD",
+    "she's taken a whole packet of paracetamol",
+    "my son's just been stabbed",
 ]
 
 NOT_EMERGENCIES = [
@@ -216,6 +221,13 @@ NOT_EMERGENCIES = [
     "she keeps changing herself into different outfits for tiktok",
     "i am going to take his tablets off him at night",
     "he's going to take his meds after tea",
+    "i found him hanging out with older lads at the park",
+    "he put his arm round her neck for a photo",
+    "a boy at his school was stabbed last year and he's scared",
+    "my son is going to take a bunch of his mates to the cinema",
+    "i feel like there is a noose round my neck with all these bills",
+    "he will OD on sugar at nana's",
+    "his cousin has been stabbed in london last year",
 ]
 
 
