@@ -104,7 +104,7 @@ class InArea:
         if not concerns or any(c >= self.others_below for i, c in concerns if i not in self.answer_from):
             return None
         concern, confidence = concerns[0]
-        return concerns[0] if concern in self.answer_from and confidence >= self.min_reading else None
+        return (concern, confidence) if concern in self.answer_from and confidence >= self.min_reading else None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
   blind7   a seventh blind set (240), by another writer, run once at the end of stop 25
-  blind8   an eighth blind set (240), by another writer, run once at the end of stop 26
+  blind8   an eighth blind set (239), by another writer, run once in stop 26 before its changes
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
