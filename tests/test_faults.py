@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tools.bench.load import references, run_rest, scripts
+from tools.bench.load import Outcome, references, run_rest, scripts
 from apps.bot_client import send
 from apps.supervisor import Bot
 from tests.conftest import bubble_texts, environment
@@ -47,17 +47,26 @@ class Log:
 def test_action_server_killed_under_load(fault_bot):
     convs = scripts(6)
     refs = references(fault_bot.rasa_port, convs)
-    result = {}
-    load = threading.Thread(target=lambda: result.update(run_rest(fault_bot.rasa_port, convs, refs, 12, 6)))
+    progress, result = Outcome(), {}
+    load = threading.Thread(target=lambda: result.update(run_rest(fault_bot.rasa_port, convs, refs, 30, 6, progress)))
     load.start()
-    time.sleep(1.0)
-    os.killpg(fault_bot.action.pid, signal.SIGKILL)  # killed, not stopped politely
-    fault_bot.action.wait()
-    fault_bot.processes.remove(fault_bot.action)
-    load.join(300)
-    assert result["lost"] == 0 and result["without_helpline"] == 0, result["examples"]
-    assert result["wrong_or_out_of_order"] > 0  # the tailored extras really were missing
-    fault_bot.start_actions()  # and once it is back, they are too
+    # killed once replies are flowing, not after a fixed delay: on a fast machine a short
+    # load can end before any timer does
+    deadline = time.monotonic() + 120
+    while len(progress.times) < 6 and load.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert load.is_alive(), "the load ended before the action server could be killed"
+        os.killpg(fault_bot.action.pid, signal.SIGKILL)  # killed, not stopped politely
+        fault_bot.action.wait()
+        fault_bot.processes.remove(fault_bot.action)
+        load.join(300)
+        assert result["lost"] == 0 and result["without_helpline"] == 0, result["examples"]
+        assert result["wrong_or_out_of_order"] > 0  # the tailored extras really were missing
+    finally:
+        load.join(300)
+        if fault_bot.action not in fault_bot.processes:
+            fault_bot.start_actions()  # and once it is back, the extras are too (the other tests need it)
     bubbles = bubble_texts(send(fault_bot.rasa_port, "a man on discord keeps messaging my son and says keep it secret"))
     assert any(b.startswith("On Discord:") for b in bubbles)
 

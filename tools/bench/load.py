@@ -99,8 +99,10 @@ def check(outcome: Outcome, turn: Turn, reply: Sequence[dict], expected: tuple, 
             outcome.no_helpline.append(f"{where}: {turn.text[:40]!r} named {named}")
 
 
-def run_rest(port: int, convs: Sequence[List[Turn]], refs, count: int, concurrency: int) -> dict:
-    outcome = Outcome()
+def run_rest(port: int, convs: Sequence[List[Turn]], refs, count: int, concurrency: int,
+             outcome: Optional[Outcome] = None) -> dict:
+    """`outcome` may be passed in to watch the run's progress from another thread."""
+    outcome = outcome if outcome is not None else Outcome()
 
     def play(i: int) -> None:
         turns, sender = convs[i % len(convs)], f"load-rest-{uuid.uuid4().hex}"
