@@ -24,6 +24,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
   blind7   a seventh blind set (240), by another writer, run once at the end of stop 25
   blind8   an eighth blind set (239), by another writer, run once in stop 26 before its changes
+  blind9   a ninth blind set (240), by another writer, run once at the end of stop 27
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -69,6 +70,7 @@ SETS = {
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
     "blind7": EVAL / "fresh_blind_cases_7.yaml",
     "blind8": EVAL / "fresh_blind_cases_8.yaml",
+    "blind9": EVAL / "fresh_blind_cases_9.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
