@@ -281,6 +281,7 @@ class Trigger(Strict):
 
 class SafetyNetFile(ContentFile):
     textspeak: Dict[str, Word] = {}
+    fragments: Dict[str, Text] = {}  # named pieces of pattern, written {name} in a pattern
     concepts: Dict[str, Texts]
     triggers: conlist(Trigger, min_items=1)
     supporting: List[Text] = []

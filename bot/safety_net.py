@@ -122,12 +122,21 @@ def _vocabulary(patterns: Iterable[str], textspeak: Dict[str, str], extra: Itera
     return frozenset(words)
 
 
+def _with_fragments(pattern: str, fragments: Dict[str, str], where: str, concept: str) -> str:
+    """The pattern with each {name} replaced by the fragment of that name."""
+    def fragment(m: "re.Match") -> str:
+        require(m.group(1) in fragments, where, f"concept '{concept}': no fragment named '{m.group(1)}'")
+        return fragments[m.group(1)]
+    return re.sub(r"\{([a-z_]+)\}", fragment, pattern)
+
+
 def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     where = "safety_net.yaml"
     data = schema.validate(schema.SafetyNetFile, load(where, directory), where)
     textspeak = {k.lower(): v.lower() for k, v in data.textspeak.items()}
-    concepts = {}
+    concepts, expanded = {}, {}
     for name, patterns in data.concepts.items():
+        patterns = expanded[name] = [_with_fragments(p, data.fragments, where, name) for p in patterns]
         try:
             for p in patterns:  # each on its own first: an error names the concept, and a
                 re.compile(p)   # stray bracket can't pair with its neighbour's
@@ -141,7 +150,7 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
-    speller = Speller(_vocabulary((p for ps in data.concepts.values() for p in ps), textspeak, data.vocabulary))
+    speller = Speller(_vocabulary((p for ps in expanded.values() for p in ps), textspeak, data.vocabulary))
     for key in ("supporting", "settling", "still_urgent"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),

@@ -173,3 +173,14 @@ def test_a_blank_field_counts_as_left_out():
 def test_a_file_that_is_not_a_mapping_is_refused():
     with pytest.raises(ContentError, match="^topics.yaml: must be a mapping"):
         schema.validate(schema.TopicsFile, ["gaming"], "topics.yaml")
+
+
+def test_a_safety_net_fragment_must_be_named_before_use(tmp_path):
+    def use(fragments, pattern):
+        def edit(data):
+            data["fragments"] = {**data.get("fragments", {}), **fragments}
+            data["concepts"]["soon"].append(pattern)
+        return edit
+    rejected(tmp_path, "safety_net.yaml", use({}, "\\b{nowhere}\\b"), "concept 'soon': no fragment named 'nowhere'")
+    net = load_safety_net(edited_content(tmp_path, "safety_net.yaml", use({"not_late": "(?<!not )"}, "\\b{not_late}at noon\\b")))
+    assert net.concepts["soon"].search("back at noon") and not net.concepts["soon"].search("not at noon")
