@@ -19,6 +19,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real8    an eighth (107), from pages no earlier set used, run once in stop 24
   real9    a ninth (99), from pages no earlier set used, run once in stop 25
   real10   a tenth (64), from pages no earlier set used, run once in stop 26
+  real11   an eleventh (45), from pages no earlier set used, run once at the end of stop 27
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -65,6 +66,7 @@ SETS = {
     "real8": EVAL / "real_parent_cases_8.yaml",
     "real9": EVAL / "real_parent_cases_9.yaml",
     "real10": EVAL / "real_parent_cases_10.yaml",
+    "real11": EVAL / "real_parent_cases_11.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
