@@ -60,13 +60,12 @@ def test_action_server_killed_under_load(fault_bot):
         os.killpg(fault_bot.action.pid, signal.SIGKILL)  # killed, not stopped politely
         fault_bot.action.wait()
         fault_bot.processes.remove(fault_bot.action)
-        load.join(300)
-        assert result["lost"] == 0 and result["without_helpline"] == 0, result["examples"]
-        assert result["wrong_or_out_of_order"] > 0  # the tailored extras really were missing
     finally:
         load.join(300)
         if fault_bot.action not in fault_bot.processes:
-            fault_bot.start_actions()  # and once it is back, the extras are too (the other tests need it)
+            fault_bot.start_actions()  # back whatever happened: the other fault tests need it
+    assert result["lost"] == 0 and result["without_helpline"] == 0, result["examples"]
+    assert result["wrong_or_out_of_order"] > 0  # the tailored extras really were missing
     bubbles = bubble_texts(send(fault_bot.rasa_port, "a man on discord keeps messaging my son and says keep it secret"))
     assert any(b.startswith("On Discord:") for b in bubbles)
 
