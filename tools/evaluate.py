@@ -20,12 +20,14 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real9    a ninth (99), from pages no earlier set used, run once in stop 25
   real10   a tenth (64), from pages no earlier set used, run once in stop 26
   real11   an eleventh (45), from pages no earlier set used, run once at the end of stop 27
+  real12   a twelfth (23), from pages no earlier set used, run once at the end of stop 28
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
   blind7   a seventh blind set (240), by another writer, run once at the end of stop 25
   blind8   an eighth blind set (239), by another writer, run once in stop 26 before its changes
   blind9   a ninth blind set (240), by another writer, run once at the end of stop 27
+  blind10  a tenth blind set (240), by another writer, run once at the end of stop 28
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -67,12 +69,14 @@ SETS = {
     "real9": EVAL / "real_parent_cases_9.yaml",
     "real10": EVAL / "real_parent_cases_10.yaml",
     "real11": EVAL / "real_parent_cases_11.yaml",
+    "real12": EVAL / "real_parent_cases_12.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
     "blind7": EVAL / "fresh_blind_cases_7.yaml",
     "blind8": EVAL / "fresh_blind_cases_8.yaml",
     "blind9": EVAL / "fresh_blind_cases_9.yaml",
+    "blind10": EVAL / "fresh_blind_cases_10.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
