@@ -467,6 +467,13 @@ def _path(loc) -> str:
     return out
 
 
+# data/danger_now/*.yml: examples that train only the danger-now model
+
+class DangerExamplesFile(ContentFile):
+    in_danger: List[Text] = []  # a child in danger now or within hours
+    not_in_danger: List[Text] = []  # near-misses in the same words: over, later, feared, other senses
+
+
 def validate(model: Type[Model], data, where: str) -> Model:
     """The data as the model, or a ContentError naming the file and each field that is wrong."""
     if not isinstance(data, dict):

@@ -11,7 +11,7 @@ millisecond a message.
 Rasa-free; rasa_ext.danger_now trains it inside `rasa train` and runs it on every message.
 """
 from dataclasses import dataclass
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 import numpy as np
 from scipy.special import expit
@@ -42,12 +42,15 @@ class DangerModel:
     classifier: LogisticRegression
 
     @classmethod
-    def fit(cls, texts: Sequence[str], in_danger: Sequence[bool], seed: int = 2026) -> "DangerModel":
+    def fit(cls, texts: Sequence[str], in_danger: Sequence[bool], seed: int = 2026,
+            weights: Optional[Sequence[float]] = None) -> "DangerModel":
+        """weights: how much each example counts (all 1 if not given)."""
         features = TextFeatures(word_ngrams=3)
         x = features.fit_transform(texts)
         # balanced: emergencies are a small share of the data, and a missed one is the costly error
         classifier = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000, random_state=seed)
-        classifier.fit(x, np.asarray(in_danger, dtype=int))
+        classifier.fit(x, np.asarray(in_danger, dtype=int),
+                       sample_weight=None if weights is None else np.asarray(weights, dtype=float))
         return cls(features, classifier)
 
     def score_whole(self, texts: Sequence[str]) -> np.ndarray:

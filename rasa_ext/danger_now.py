@@ -1,5 +1,6 @@
 """NLU component: the separate "danger now" model (bot.danger_model), trained inside
-`rasa train` on the emergency intent against every other example, and run on every message.
+`rasa train` on the emergency intent against every other example, plus its own examples
+(bot.danger_examples: data/danger_now/), and run on every message.
 It sets only its score (DANGER_KEY); rasa_ext.concern_router combines it with the safety
 net's patterns."""
 from typing import List, Optional
@@ -8,6 +9,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import danger_examples
 from bot.danger_model import DangerModel
 from bot.routing import EMERGENCY_CONCERN
 from rasa_ext.sklearn_component import SklearnComponent
@@ -17,10 +19,14 @@ DANGER_KEY = "danger_now"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class DangerNowClassifier(SklearnComponent):
+    reads = (danger_examples.FOLDER,)
+
     def fit(self, examples: List[Message]) -> DangerModel:
-        return DangerModel.fit([m.get(TEXT) for m in examples],
-                               [m.get(INTENT) == EMERGENCY_CONCERN for m in examples],
-                               seed=self._config["random_seed"])
+        own = danger_examples.load(self.reads[0])
+        return DangerModel.fit([m.get(TEXT) for m in examples] + [t for t, _ in own],
+                               [m.get(INTENT) == EMERGENCY_CONCERN for m in examples] + [d for _, d in own],
+                               seed=self._config["random_seed"],
+                               weights=[1.0] * len(examples) + [danger_examples.weight(d) for _, d in own])
 
     def apply(self, model: Optional[DangerModel], message: Message) -> None:
         score = model.score(message.get(TEXT) or "") if model else 0.0

@@ -3,7 +3,8 @@ one of bot's Rasa-free models inside `rasa train`, keeps it in the model archive
 and applies it to every message."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -19,6 +20,9 @@ _FILE = "model.joblib"
 
 
 class SklearnComponent(GraphComponent):
+    # files or folders the model trains on besides Rasa's training data (Rasa does not see them)
+    reads: Tuple[Path, ...] = ()
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"random_seed": 2026}
@@ -26,8 +30,9 @@ class SklearnComponent(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
         # Rasa's cache knows a component by its config and training data, not its code: without
-        # this a change to how bot's models fit is answered with a model the old code fitted
-        return digest(imported_files([cls.__module__])).hexdigest()
+        # this a change to how bot's models fit, or to what they read besides Rasa's training
+        # data, is answered with a model fitted before the change
+        return digest(imported_files([cls.__module__]) + list(cls.reads)).hexdigest()
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[Any] = None) -> None:

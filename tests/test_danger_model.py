@@ -1,8 +1,9 @@
 """The separate danger-now model (bot.danger_model), trained on the project's training data
-as `rasa train` trains it: emergencies against every other example."""
+as `rasa train` trains it: emergencies against every other example, and its own examples."""
 import numpy as np
 import pytest
 
+from bot import danger_examples
 from bot.danger_model import MIDDLE_BAR, DangerModel, stretches
 from tests.test_nlu_data import DATA
 
@@ -15,7 +16,9 @@ def model():
     for intent, examples in DATA.values():
         texts += examples
         labels += [intent == EMERGENCY] * len(examples)
-    return DangerModel.fit(texts, labels)
+    own = danger_examples.load()
+    return DangerModel.fit(texts + [t for t, _ in own], labels + [d for _, d in own],
+                           weights=[1.0] * len(texts) + [danger_examples.weight(d) for _, d in own])
 
 
 def test_a_message_is_scored_whole_and_by_neighbouring_sentences():
@@ -66,3 +69,13 @@ def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_ve
     assert with_stretch(2, MIDDLE_BAR) == pytest.approx(MIDDLE_BAR)
     short = "One. Two is here. Three is here."  # few stretches: all count
     assert FixedScores([0.1, 0.6, 0.1]).score(short) == pytest.approx(0.6)
+
+
+def test_an_example_that_counts_more_pulls_the_model_further():
+    texts = ["a man is outside her window now", "he has taken her in his car now", "she is with him now",
+             "a man was outside her window last year", "thanks for the help", "how do i set up controls"]
+    labels = [True, True, True, False, False, False]
+    near_miss = "a man was outside her window last year, it is over"
+    plain = DangerModel.fit(texts, labels)
+    weighted = DangerModel.fit(texts, labels, weights=[1, 1, 1, 4, 1, 1])
+    assert weighted.score(near_miss) < plain.score(near_miss)
