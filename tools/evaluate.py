@@ -27,7 +27,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind7   a seventh blind set (240), by another writer, run once at the end of stop 25
   blind8   an eighth blind set (239), by another writer, run once in stop 26 before its changes
   blind9   a ninth blind set (240), by another writer, run once at the end of stop 27
-  blind10  a tenth blind set (240), by another writer, run once at the end of stop 28
+  blind10  a tenth blind set (240), by another writer, run once in stop 28
+  blind11  an eleventh blind set (240), by another writer, run once at the end of stop 28
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -77,6 +78,7 @@ SETS = {
     "blind8": EVAL / "fresh_blind_cases_8.yaml",
     "blind9": EVAL / "fresh_blind_cases_9.yaml",
     "blind10": EVAL / "fresh_blind_cases_10.yaml",
+    "blind11": EVAL / "fresh_blind_cases_11.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
