@@ -5,10 +5,10 @@ readings of everyday worries towards the emergency."""
 from pathlib import Path
 from typing import List, Tuple
 
-import yaml
+import re
 
 from bot import content_schema as schema
-from bot.content_files import ContentError
+from bot.content_files import ContentError, load as load_file
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "danger_now"
 # a near-miss is written to mark where the line is, and a few hundred of them stand against
@@ -23,16 +23,18 @@ def weight(in_danger: bool) -> float:
 
 
 def load(folder: Path = FOLDER) -> List[Tuple[str, bool]]:
-    """(text, in danger) for every example in the folder's files, in file order; a missing
-    folder is no examples. A malformed file or a text given twice is a ContentError."""
+    """(text, in danger) for every example in the folder's .yml and .yaml files, in file order;
+    a missing folder is no examples. A malformed file, one without 'version: 1', or a text given
+    twice (ignoring case and punctuation) is a ContentError."""
     examples, seen = [], {}
-    for path in sorted(Path(folder).glob("*.yml")):
-        data = schema.validate(schema.DangerExamplesFile,
-                               yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    folder = Path(folder)
+    names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
+    for name in names:
+        data = schema.validate(schema.DangerExamplesFile, load_file(name, folder), name)
         for text, in_danger in [(t, True) for t in data.in_danger] + [(t, False) for t in data.not_in_danger]:
-            key = " ".join(text.lower().split())
+            key = re.sub(r"[\W_]+", " ", text.lower()).strip()  # "He is outside now!" is "he is outside now"
             if key in seen:
-                raise ContentError(f"{path.name}: given twice (also in {seen[key]}): {text[:60]!r}")
-            seen[key] = path.name
+                raise ContentError(f"{name}: given twice (also in {seen[key]}): {text[:60]!r}")
+            seen[key] = name
             examples.append((text.strip(), in_danger))
     return examples

@@ -51,10 +51,25 @@ def test_an_empty_example_is_refused(tmp_path):
 
 
 def test_an_example_given_twice_is_refused(tmp_path):
-    folder = _write(tmp_path, "version: 1\nin_danger:\n  - He is outside now\n"
+    folder = _write(tmp_path, "version: 1\nin_danger:\n  - He is outside now!\n"
                               "not_in_danger:\n  - he is  outside NOW\n")
     with pytest.raises(ContentError, match="given twice"):
         danger_examples.load(folder)
+
+
+def test_a_file_that_is_not_yaml_is_refused_naming_it(tmp_path):
+    with pytest.raises(ContentError, match="mine.yml: cannot read"):
+        danger_examples.load(_write(tmp_path, "version: 1\nin_danger:\n  - 'unclosed\n"))
+
+
+def test_a_file_without_version_1_is_refused(tmp_path):
+    with pytest.raises(ContentError, match="version: 1"):
+        danger_examples.load(_write(tmp_path, "version: 7\nin_danger:\n  - she has gone to meet him now\n"))
+
+
+def test_yaml_files_are_read_whichever_ending(tmp_path):
+    (tmp_path / "other.yaml").write_text("version: 1\nnot_in_danger:\n  - it was last year\n")
+    assert danger_examples.load(tmp_path) == [("it was last year", False)]
 
 
 def test_no_folder_is_no_examples(tmp_path):
