@@ -3,7 +3,7 @@ told in the same words (over, later, feared, or another sense of the word). They
 model alone, so it learns where the line is without pulling the concern classifier's
 readings of everyday worries towards the emergency."""
 from pathlib import Path
-from typing import List, Tuple
+from typing import List, Sequence, Tuple
 
 import re
 
@@ -38,3 +38,15 @@ def load(folder: Path = FOLDER) -> List[Tuple[str, bool]]:
             seen[key] = name
             examples.append((text.strip(), in_danger))
     return examples
+
+
+def training_set(texts: Sequence[str], in_danger: Sequence[bool], folder: Path = FOLDER
+                 ) -> Tuple[List[str], List[bool], List[float]]:
+    """The danger-now model's training set: the NLU examples given (each counting 1) followed by
+    the folder's own examples (each counting weight()), as (texts, labels, weights)."""
+    if len(texts) != len(in_danger):
+        raise ValueError(f"{len(texts)} texts but {len(in_danger)} labels")
+    own = load(folder)
+    return (list(texts) + [t for t, _ in own],
+            [bool(d) for d in in_danger] + [d for _, d in own],
+            [1.0] * len(texts) + [weight(d) for _, d in own])

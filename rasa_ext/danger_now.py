@@ -22,11 +22,9 @@ class DangerNowClassifier(SklearnComponent):
     reads = (danger_examples.FOLDER,)
 
     def fit(self, examples: List[Message]) -> DangerModel:
-        own = danger_examples.load(self.reads[0])
-        return DangerModel.fit([m.get(TEXT) for m in examples] + [t for t, _ in own],
-                               [m.get(INTENT) == EMERGENCY_CONCERN for m in examples] + [d for _, d in own],
-                               seed=self._config["random_seed"],
-                               weights=[1.0] * len(examples) + [danger_examples.weight(d) for _, d in own])
+        texts, labels, weights = danger_examples.training_set(
+            [m.get(TEXT) for m in examples], [m.get(INTENT) == EMERGENCY_CONCERN for m in examples], self.reads[0])
+        return DangerModel.fit(texts, labels, seed=self._config["random_seed"], weights=weights)
 
     def apply(self, model: Optional[DangerModel], message: Message) -> None:
         score = model.score(message.get(TEXT) or "") if model else 0.0

@@ -74,3 +74,36 @@ def test_yaml_files_are_read_whichever_ending(tmp_path):
 
 def test_no_folder_is_no_examples(tmp_path):
     assert danger_examples.load(tmp_path / "absent") == []
+
+
+def test_the_training_set_is_the_nlu_examples_then_the_folders_each_with_its_weight(tmp_path):
+    folder = _write(tmp_path, "version: 1\nin_danger:\n  - she has gone to meet him now\n"
+                              "not_in_danger:\n  - she met him last year, it was fine\n")
+    texts, labels, weights = danger_examples.training_set(["hello", "he is outside now"], [False, True], folder)
+    assert texts == ["hello", "he is outside now", "she has gone to meet him now", "she met him last year, it was fine"]
+    assert labels == [False, True, True, False]
+    assert weights == [1.0, 1.0, 1.0, danger_examples.NEAR_MISS_WEIGHT]
+
+
+def test_a_training_set_with_a_label_missing_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="2 texts but 1 labels"):
+        danger_examples.training_set(["hello", "he is outside now"], [True], tmp_path)
+
+
+def test_the_rasa_component_trains_on_the_folders_examples_too(tmp_path):
+    # a word only the folder's emergencies use is learnt as a sign of danger by the component
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa_ext.danger_now import DangerNowClassifier
+
+    folder = _write(tmp_path, "version: 1\nin_danger:\n" + "".join(
+        f"  - zorbling at the {place} right now\n" for place in ("park", "station", "gate", "shop")))
+    nlu = [Message(data={"text": t, "intent": i}) for t, i in [
+        ("a man is outside the house now", EMERGENCY_CONCERN), ("she has gone to meet him tonight", EMERGENCY_CONCERN),
+        ("how do I set up parental controls", "parental_controls"), ("what is grooming", "what_is_grooming"),
+        ("she hides her phone when I come in", "signs_secrecy"), ("a boy at school called him names", "bullying")]]
+
+    def fitted(reads):
+        component = type("Component", (DangerNowClassifier,), {"reads": (reads,)})
+        return component({"random_seed": 2026}, None, None).fit(nlu)
+
+    assert fitted(folder).score("zorbling") > 0.5 > fitted(tmp_path / "absent").score("zorbling")

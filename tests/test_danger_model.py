@@ -16,9 +16,8 @@ def model():
     for intent, examples in DATA.values():
         texts += examples
         labels += [intent == EMERGENCY] * len(examples)
-    own = danger_examples.load()
-    return DangerModel.fit(texts + [t for t, _ in own], labels + [d for _, d in own],
-                           weights=[1.0] * len(texts) + [danger_examples.weight(d) for _, d in own])
+    texts, labels, weights = danger_examples.training_set(texts, labels)
+    return DangerModel.fit(texts, labels, weights=weights)
 
 
 def test_a_message_is_scored_whole_and_by_neighbouring_sentences():

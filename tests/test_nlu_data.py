@@ -97,6 +97,8 @@ def eval_texts(path):
 
 
 EVAL_FILES = sorted(EVAL.glob("*.yaml"))
+MIN_CASES = 40  # a set smaller than this has lost messages...
+SMALL_SETS = {"real_parent_cases_12.yaml": 20}  # ...unless the public pages ran dry while gathering it
 
 
 def test_every_evaluation_set_is_there():
@@ -111,7 +113,7 @@ def test_every_evaluation_set_is_there():
 def test_evaluation_messages_are_not_training_data(path):
     # counts only: a failure must not show evaluation messages to whoever is writing data
     texts = eval_texts(path)
-    assert len(texts) >= 20  # real3 has 43, real11 45, real12 23: the public pages ran dry
+    assert len(texts) >= SMALL_SETS.get(path.name, MIN_CASES)
     trained = {norm(t) for t in TRAINED}
     # stock phrases ("ok bye", "how do i block him") are written alike by anyone: only
     # messages of STOCK_PHRASE_WORDS words or more count as copies
