@@ -21,6 +21,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real10   a tenth (64), from pages no earlier set used, run once in stop 26
   real11   an eleventh (45), from pages no earlier set used, run once at the end of stop 27
   real12   a twelfth (23), from pages no earlier set used, run once at the end of stop 28
+  real13   a thirteenth (31), from pages no earlier set used, run once at the end of stop 29
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -29,6 +30,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind9   a ninth blind set (240), by another writer, run once at the end of stop 27
   blind10  a tenth blind set (240), by another writer, run once in stop 28
   blind11  an eleventh blind set (240), by another writer, run once at the end of stop 28
+  blind12  a twelfth blind set (240), by another writer, run once at the end of stop 29
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -71,6 +73,7 @@ SETS = {
     "real10": EVAL / "real_parent_cases_10.yaml",
     "real11": EVAL / "real_parent_cases_11.yaml",
     "real12": EVAL / "real_parent_cases_12.yaml",
+    "real13": EVAL / "real_parent_cases_13.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -79,6 +82,7 @@ SETS = {
     "blind9": EVAL / "fresh_blind_cases_9.yaml",
     "blind10": EVAL / "fresh_blind_cases_10.yaml",
     "blind11": EVAL / "fresh_blind_cases_11.yaml",
+    "blind12": EVAL / "fresh_blind_cases_12.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
