@@ -222,6 +222,7 @@ class RoutingFile(ContentFile):
     story_words: StrictInt
     story_follow_ups: List[StrictStr] = []
     when_unsure: Text
+    trust_top_above: Number
     small_talk: SmallTalk
     danger_model: DangerModel
     redirects: Dict[str, Redirect] = {}

@@ -140,6 +140,7 @@ class Routing:
     danger_model: DangerModelUse
     redirects: Tuple[Redirect, ...] = ()
     in_area: Optional[InArea] = None
+    trust_top_above: float = 1.0  # never, unless routing.yaml says otherwise
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -195,9 +196,11 @@ class Routing:
             if not fitting:
                 return None
             lead = fitting[0][0]
-        else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all
+        else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all,
+               # or the guess itself if the classifier is very sure of a story told at length
             contenders = [n for n, c in fitting if c >= CONTENDER_CONFIDENCE]
-            lead = contenders[0] if contenders else self.when_unsure
+            sure = top_conf >= self.trust_top_above and len(text.split()) >= self.rescue_words
+            lead = contenders[0] if contenders else (top if sure else self.when_unsure)
         raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
@@ -240,7 +243,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
-                   _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where))
+                   _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
+                   _fraction(data.trust_top_above, where, "trust_top_above"))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:

@@ -2,7 +2,8 @@
 
 Rasa treats a message starting with "/" as an intent command (and JSON after it as slots);
 typed text must never do that, so leading slashes are removed. HTML is reduced to its text,
-control characters dropped, and very long messages cut to what the NLU needs (their start
+control characters dropped, a word typed three or more times in a row kept once, and very long
+messages cut to what the NLU needs (their start
 and their end, where people usually put what matters most).
 """
 import html
@@ -18,6 +19,9 @@ _BREAK_TAG = re.compile(r"<\s*(br|p|div|li)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# a word typed three or more times in a row ("help help help help ... there's a man in her room
+# now") says it once: repeated, it drowns the words that say what is happening
+_REPEATED_WORD = re.compile(r"\b(\w+)(?:[\s,.!?;:-]+\1\b){2,}", re.I)
 
 
 class Cleaned(NamedTuple):
@@ -39,6 +43,7 @@ def clean(raw, max_chars: int = MAX_CHARS) -> Cleaned:
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)  # after removing what could split a character
     text = _SPACES.sub(" ", text).strip()
+    text = _REPEATED_WORD.sub(r"\1", text)
     text = text.lstrip("/\\ ").strip()
     if len(text) <= max_chars:
         return Cleaned(text, False)

@@ -115,6 +115,16 @@ def test_rejected_top_guess_falls_to_a_real_contender_only():
     assert R.decide(ranking, text="someone has got something on him").concern == R.when_unsure
 
 
+def test_a_very_sure_guess_stands_for_a_story_told_in_words_no_pattern_knows():
+    story = ("we go to see his grandparents every summer and a man there has been chatting to my "
+             "15 year old on instagram, he has offered to show him around without us while we are away")
+    assert len(story.split()) >= R.rescue_words and not R.concerns["meeting_planned"].fits(story)
+    assert R.decide([("meeting_planned", 0.99), ("gaming", 0.01)], text=story).concern == "meeting_planned"
+    # less sure, or a short message: general advice, as before
+    assert R.decide([("meeting_planned", 0.9), ("gaming", 0.01)], text=story).concern == R.when_unsure
+    assert R.decide([("meeting_planned", 0.99)], text="he offered to show him around").concern == R.when_unsure
+
+
 def test_a_guess_the_words_rule_out_is_never_chosen():
     ranking = [("child_user", 0.7), ("nude_images", 0.2)]
     assert R.decide(ranking, text="someone airdropped a rude pic to my 12yo").concern == "nude_images"

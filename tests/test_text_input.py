@@ -19,6 +19,9 @@ from bot.text_input import MAX_CHARS, clean, clean_user_text
     (None, ""),
     (b"caf\xc3\xa9 \xff", "café \ufffd"),
     ("😟😟", "😟😟"),
+    ("help help help HELP there's a man in her room now help help help", "help there's a man in her room now help"),
+    ("no, no, no! he's gone", "no! he's gone"),
+    ("bye bye", "bye bye"),
 ])
 def test_clean_user_text(raw, cleaned):
     assert clean_user_text(raw) == cleaned
@@ -35,7 +38,7 @@ def test_cleaned_text_never_starts_with_a_slash():
 
 
 def test_very_long_text_keeps_its_start_and_end_and_says_so():
-    out = clean("he said " + "blah " * 4000 + "and he is meeting her tonight")
+    out = clean("he said " + " ".join(f"blah{i}" for i in range(4000)) + " and he is meeting her tonight")
     assert out.shortened and len(out.text) <= MAX_CHARS
     assert out.text.startswith("he said") and out.text.endswith("meeting her tonight")
     assert not clean("a normal message").shortened
