@@ -205,6 +205,12 @@ class InArea(Strict):
     when_all: Texts
 
 
+class SureGuess(Strict):
+    above: Number
+    min_words: StrictInt
+    concerns: Texts
+
+
 class Redirect(Strict):
     to: Text
     instead_of: Texts
@@ -222,7 +228,7 @@ class RoutingFile(ContentFile):
     story_words: StrictInt
     story_follow_ups: List[StrictStr] = []
     when_unsure: Text
-    trust_top_above: Number
+    sure_guess: Optional[SureGuess] = None
     small_talk: SmallTalk
     danger_model: DangerModel
     redirects: Dict[str, Redirect] = {}

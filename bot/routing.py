@@ -126,6 +126,21 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class SureGuess:
+    """A guess the classifier is very sure of stands for a story told at length, though no
+    evidence pattern bears it out: a parent can tell a meeting or a child's telling in words no
+    pattern knows. Only for the concerns listed, whose route is right for any adult telling it:
+    never the writer's own urges (Stop It Now speaks to the writer as the one with the urges),
+    a threat (sextortion), a young person typing or an anonymous report."""
+    above: float
+    min_words: int
+    concerns: Tuple[str, ...]
+
+    def stands(self, guess: str, confidence: float, text: str) -> bool:
+        return guess in self.concerns and confidence >= self.above and len(text.split()) >= self.min_words
+
+
+@dataclass(frozen=True)
 class Routing:
     concerns: Dict[str, Concern]
     secondary_confidence: float
@@ -140,7 +155,7 @@ class Routing:
     danger_model: DangerModelUse
     redirects: Tuple[Redirect, ...] = ()
     in_area: Optional[InArea] = None
-    trust_top_above: float = 1.0  # never, unless routing.yaml says otherwise
+    sure_guess: Optional[SureGuess] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -199,7 +214,7 @@ class Routing:
         else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all,
                # or the guess itself if the classifier is very sure of a story told at length
             contenders = [n for n, c in fitting if c >= CONTENDER_CONFIDENCE]
-            sure = top_conf >= self.trust_top_above and len(text.split()) >= self.rescue_words
+            sure = self.sure_guess is not None and self.sure_guess.stands(top, top_conf, text)
             lead = contenders[0] if contenders else (top if sure else self.when_unsure)
         raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
@@ -244,7 +259,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
-                   _fraction(data.trust_top_above, where, "trust_top_above"))
+                   _sure_guess(data.sure_guess, concerns, where))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -297,6 +312,16 @@ def _in_area(spec: Optional[schema.InArea], concerns: Dict[str, Concern], where:
     return InArea(spec.min_words, _fraction(spec.max_confidence, w, "max_confidence"),
                   _fraction(spec.min_reading, w, "min_reading"), _fraction(spec.others_below, w, "others_below"),
                   tuple(spec.answer_from), _patterns(spec.when_all, w, "when_all"))
+
+
+def _sure_guess(spec: Optional[schema.SureGuess], concerns: Dict[str, Concern], where: str) -> Optional[SureGuess]:
+    if spec is None:
+        return None
+    w = f"{where}: sure_guess"
+    require(spec.min_words > 0, w, "'min_words' must be a number of words above 0")
+    odd = [c for c in spec.concerns if c not in concerns or concerns[c].emergency]
+    require(not odd, w, f"'concerns' must be known concerns other than the emergency, not {odd}")
+    return SureGuess(_fraction(spec.above, w, "above"), spec.min_words, tuple(spec.concerns))
 
 
 def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:

@@ -20,8 +20,9 @@ _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u20
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # a word typed three or more times in a row ("help help help help ... there's a man in her room
-# now") says it once: repeated, it drowns the words that say what is happening
-_REPEATED_WORD = re.compile(r"\b(\w+)(?:[\s,.!?;:-]+\1\b){2,}", re.I)
+# now") says it once: repeated, it drowns the words that say what is happening. Letters only,
+# across spaces and commas only: numbers ("07 777 777") and sentences ("no. No. No one") stay
+_REPEATED_WORD = re.compile(r"\b([^\W\d_]+)(?:[\s,]+\1\b){2,}", re.I)
 
 
 class Cleaned(NamedTuple):

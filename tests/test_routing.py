@@ -118,11 +118,21 @@ def test_rejected_top_guess_falls_to_a_real_contender_only():
 def test_a_very_sure_guess_stands_for_a_story_told_in_words_no_pattern_knows():
     story = ("we go to see his grandparents every summer and a man there has been chatting to my "
              "15 year old on instagram, he has offered to show him around without us while we are away")
-    assert len(story.split()) >= R.rescue_words and not R.concerns["meeting_planned"].fits(story)
+    assert len(story.split()) >= R.sure_guess.min_words and not R.concerns["meeting_planned"].fits(story)
     assert R.decide([("meeting_planned", 0.99), ("gaming", 0.01)], text=story).concern == "meeting_planned"
     # less sure, or a short message: general advice, as before
     assert R.decide([("meeting_planned", 0.9), ("gaming", 0.01)], text=story).concern == R.when_unsure
     assert R.decide([("meeting_planned", 0.99)], text="he offered to show him around").concern == R.when_unsure
+
+
+@pytest.mark.parametrize("guess", ["own_thoughts", "sextortion", "report_anonymously"])
+def test_a_sure_guess_at_the_writers_urges_a_threat_or_anonymity_needs_its_words(guess):
+    # a parent's story the classifier is sure is a confession gets general advice, never Stop It
+    # Now alone; a picture passed round with no threat is never the blackmail reply
+    story = ("our 17 year old has admitted he has been having urges towards his little cousins and "
+             "is scared of himself, we love him and need to know where to get him help before anything happens")
+    assert len(story.split()) >= R.sure_guess.min_words and guess not in R.sure_guess.concerns
+    assert R.decide([(guess, 1.0)], text=story).concern != guess
 
 
 def test_a_guess_the_words_rule_out_is_never_chosen():
@@ -273,6 +283,10 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["in_area"].update(answer_from=["immediate_danger"]), "must be general-advice concerns"),
     (lambda d: d["in_area"].update(max_confidence=1.5), "'max_confidence' must be between 0 and 1"),
     (lambda d: d["in_area"].update(others_below=0), "'others_below' must be between 0 and 1"),
+    # a sure guess never stands in for the safety net
+    (lambda d: d["sure_guess"].update(concerns=["immediate_danger"]), "other than the emergency"),
+    (lambda d: d["sure_guess"].update(above=0), "'above' must be between 0 and 1"),
+    (lambda d: d["sure_guess"].update(min_words=0), "'min_words' must be a number of words above 0"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
