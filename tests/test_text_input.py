@@ -22,7 +22,7 @@ from bot.text_input import MAX_CHARS, clean, clean_user_text
     ("help help help HELP there's a man in her room now help help help", "help there's a man in her room now help"),
     ("no, no, no! he's gone", "no! he's gone"),
     ("I told him no. No. No one else was there", "I told him no. No. No one else was there"),
-    ("ring 07 777 777 777 or jay.jay.jay@mail.com", "ring 07 777 777 777 or jay.jay.jay@mail.com"),
+    ("ring 07 777 777 777, user jay.jay.jay", "ring 07 777 777 777, user jay.jay.jay"),
     ("bye bye", "bye bye"),
 ])
 def test_clean_user_text(raw, cleaned):
