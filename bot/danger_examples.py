@@ -2,10 +2,9 @@
 told in the same words (over, later, feared, or another sense of the word). They train that
 model alone, so it learns where the line is without pulling the concern classifier's
 readings of everyday worries towards the emergency."""
+import re
 from pathlib import Path
 from typing import List, Sequence, Tuple
-
-import re
 
 from bot import content_schema as schema
 from bot.content_files import ContentError, load as load_file

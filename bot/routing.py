@@ -214,8 +214,12 @@ class Routing:
         else:  # the words don't bear the top guess out: the next that fits, if it's a contender at all,
                # or the guess itself if the classifier is very sure of a story told at length
             contenders = [n for n, c in fitting if c >= CONTENDER_CONFIDENCE]
-            sure = self.sure_guess is not None and self.sure_guess.stands(top, top_conf, text)
-            lead = contenders[0] if contenders else (top if sure else self.when_unsure)
+            if contenders:
+                lead = contenders[0]
+            elif self.sure_guess and self.sure_guess.stands(top, top_conf, text):
+                lead = top
+            else:
+                lead = self.when_unsure
         raised = [lead] + [n for n, c in fitting if n != lead and c >= self.secondary_confidence]
         # most severe first; among equals, the classifier's order (the sort is stable)
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)

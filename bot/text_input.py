@@ -3,8 +3,8 @@
 Rasa treats a message starting with "/" as an intent command (and JSON after it as slots);
 typed text must never do that, so leading slashes are removed. HTML is reduced to its text,
 control characters dropped, a word typed three or more times in a row kept once, and very long
-messages cut to what the NLU needs (their start
-and their end, where people usually put what matters most).
+messages cut to what the NLU needs (their start and their end, where people usually put what
+matters most).
 """
 import html
 import re

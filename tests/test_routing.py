@@ -127,8 +127,8 @@ def test_a_very_sure_guess_stands_for_a_story_told_in_words_no_pattern_knows():
 
 @pytest.mark.parametrize("guess", ["own_thoughts", "sextortion", "report_anonymously"])
 def test_a_sure_guess_at_the_writers_urges_a_threat_or_anonymity_needs_its_words(guess):
-    # a parent's story the classifier is sure is a confession gets general advice, never Stop It
-    # Now alone; a picture passed round with no threat is never the blackmail reply
+    # a parent's story without the words these routes need (first person, a threat, not being
+    # named) never gets them, however sure the classifier: never Stop It Now alone for a parent
     story = ("our 17 year old has admitted he has been having urges towards his little cousins and "
              "is scared of himself, we love him and need to know where to get him help before anything happens")
     assert len(story.split()) >= R.sure_guess.min_words and guess not in R.sure_guess.concerns
