@@ -31,6 +31,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind10  a tenth blind set (240), by another writer, run once in stop 28
   blind11  an eleventh blind set (240), by another writer, run once at the end of stop 28
   blind12  a twelfth blind set (240), by another writer, run once at the end of stop 29
+  blind13  a thirteenth blind set (240), by another writer, run once at the start of stop 30
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -38,6 +39,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            after multi3's fixes
   multi5   a fifth, by another such writer: long turns after the first (more of the story, a
            new worry, an emergency in the last sentence, a calm update), run once in stop 23
+  multi6   a sixth, by another such writer with a new list of people, run once at the start of
+           stop 30
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -83,12 +86,14 @@ SETS = {
     "blind10": EVAL / "fresh_blind_cases_10.yaml",
     "blind11": EVAL / "fresh_blind_cases_11.yaml",
     "blind12": EVAL / "fresh_blind_cases_12.yaml",
+    "blind13": EVAL / "fresh_blind_cases_13.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
                  "multi3": EVAL / "multiturn_conversations_3.yaml",
                  "multi4": EVAL / "multiturn_conversations_4.yaml",
-                 "multi5": EVAL / "multiturn_conversations_5.yaml"}
+                 "multi5": EVAL / "multiturn_conversations_5.yaml",
+                 "multi6": EVAL / "multiturn_conversations_6.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
