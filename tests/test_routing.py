@@ -72,6 +72,20 @@ def test_a_concern_without_its_evidence_is_not_chosen():
     assert R.decide(ranking, text="they'll post it unless he pays").concern == "sextortion"
 
 
+@pytest.mark.parametrize("text, threat", [
+    # money or gifts given to the child are grooming, whatever else is asked for
+    ("a man on snapchat has been sending him money and asking for videos", False),
+    ("a 'girl' who says she's 17 keeps sending him money for sweets and asking for pictures", False),
+    ("he offered her a gift card if she sent a photo", False),
+    # a threat makes it blackmail, however the money went
+    ("he sent her money for pics and now says he'll post them unless she sends more", True),
+    ("he paid him for a video and now he's threatening to show his school", True),
+])
+def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, threat):
+    ranking = [("sextortion", 0.6), ("gifts_money", 0.3)]
+    assert (R.decide(ranking, text=text).concern == "sextortion") is threat
+
+
 def test_a_parent_writing_about_their_child_is_not_a_child_typing():
     ranking = [("child_user", 0.5), ("unknown_contact", 0.4)]
     assert R.decide(ranking, text="my son is 13 and a man keeps messaging him").concern == "unknown_contact"
@@ -226,6 +240,14 @@ def test_a_child_on_the_way_there_now_supports_the_danger_model(text):
     ("she's home now but the man from snapchat is outside our house right now", True),
     ("he is at home with me but the man from the game is on his way here", True),
     ("she's back home now and she says she wants to die", True),
+    # nor a child's own words that she may not be alive tomorrow, or fresh self-harm
+    ("she's sitting with me now. she just said that if he posts them she won't be here tomorrow", True),
+    ("he's home and in his room but I've found fresh cuts on his arms after those messages", True),
+    ("she's in the kitchen with me and keeps saying everyone would be better off without her", True),
+    ("he's home with me now. this week he's given away all his things to his mates", True),
+    # the same words in their everyday sense settle as before
+    ("the man was arrested last week and she's home now. she won't be here tomorrow, she's at her dad's", False),
+    ("he went missing last week but he's home now. he won't be here by the morning, he's off on a sleepover", False),
 ])
 def test_safe_now_settles_a_models_guess_unless_something_is_happening_now(text, still_danger):
     worried = [("immediate_danger", 0.9), ("unknown_contact", 0.1)]
@@ -564,3 +586,17 @@ def test_a_screen_time_story_with_another_reading_is_not_turned_into_general_adv
 ])
 def test_the_writers_own_viewing_still_gets_stop_it_now(text):
     assert understand(text, [("own_thoughts", 0.8), ("talk_to_child", 0.15)]).concern == "own_thoughts"
+
+
+@pytest.mark.parametrize("text, unnamed", [
+    ("my ex has pictures of children on his laptop. if he finds out it was me he'll make my life hell", True),
+    ("my brother-in-law messages young girls online and I need to report it anonymously", True),
+    ("a man at work shows pictures of kids round the office. i'm scared he'll find out i reported him", True),
+    ("my partner has been looking at pictures of children, what do I do?", False),
+    ("my ex has images of children on his phone. I'm happy to give my name, I just want him stopped", False),
+])
+def test_another_adult_told_by_someone_who_cant_be_named_goes_to_crimestoppers_first(text, unnamed):
+    ranking = [("other_adult", 0.7), ("report_anonymously", 0.1)]
+    decision = R.decide(ranking, text=text)
+    assert (decision.concern == "report_anonymously") is unnamed
+    assert R.helplines_for(decision.concern)[0] == ("CRIMESTOPPERS" if unnamed else "POLICE")
