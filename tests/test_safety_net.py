@@ -12,6 +12,8 @@ EMERGENCIES = [
     "He's on the sofa next to me and says he wants to go to sleep and never wake up",
     "she has been saying for an hour that she doesn't want to exist anymore",
     "I found a suicide note in her school bag this morning",
+    # a call that never happened does not hide one happening now
+    "they'd never video called before but right now she's on facetime with a man from the game",
     # a bystander hearing a child hurt as it happens (real8's missed emergency, in other words)
     "I can hear the man upstairs hitting his son, the boy keeps screaming and it's been ten minutes",
     "I can hear him beating my daughter, she's screaming",
@@ -140,6 +142,8 @@ NOT_EMERGENCIES = [
     "He won't be here tomorrow, he's at his dad's, but how do I check the app he chats on?",
     "She gave away all her things she'd grown out of to the charity shop and wants a new phone",
     "We've made a plan with the school about the group chat and she's got a plan for revision too",
+    # a call that never happened, and "right now" said of a child safe at home
+    "She says the man is a girl of 14 but they've never video called. She's safe at home right now",
     # a child hit, but long ago, on a screen, in a game, or "I can see" meaning "I understand"
     # (a review's cases)
     "Years ago our neighbour used to hit his son and nobody did a thing, so I watch my own kids' chats closely",
