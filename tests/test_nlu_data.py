@@ -39,8 +39,10 @@ DATA = {}  # intent -> (intent, every example of it)
 for _intent, _texts in BY_FILE.values():
     DATA.setdefault(_intent, (_intent, []))[1].extend(_texts)
 ALL = [t for _, texts in DATA.values() for t in texts]
-# everything any model trains on: the NLU examples and the danger-now model's own
-TRAINED = ALL + [t for t, _ in danger_examples.load()]
+# everything any model trains on: the NLU examples, the danger-now model's own and the
+# self-harm reading's own
+TRAINED = (ALL + [t for t, _ in danger_examples.load()]
+           + [t for t, _ in danger_examples.load(danger_examples.SELF_HARM_FOLDER)])
 
 
 def norm(text):
@@ -104,9 +106,11 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30} 
 def test_every_evaluation_set_is_there():
     names = {p.name for p in EVAL_FILES}
     assert {"real_parent_cases.yaml", "real_parent_cases_2.yaml", "fresh_blind_cases.yaml",
-            "fresh_blind_cases_3.yaml", "real_parent_cases_3.yaml", "real_parent_cases_4.yaml", "real_parent_cases_5.yaml", "real_parent_cases_6.yaml", "real_parent_cases_7.yaml", "real_parent_cases_8.yaml", "real_parent_cases_9.yaml", "real_parent_cases_10.yaml", "real_parent_cases_11.yaml", "real_parent_cases_12.yaml", "real_parent_cases_13.yaml", "fresh_blind_cases_4.yaml", "fresh_blind_cases_5.yaml", "fresh_blind_cases_6.yaml", "fresh_blind_cases_7.yaml", "fresh_blind_cases_8.yaml", "fresh_blind_cases_9.yaml", "fresh_blind_cases_10.yaml", "fresh_blind_cases_11.yaml", "fresh_blind_cases_12.yaml", "fresh_blind_cases_13.yaml", "multiturn_conversations.yaml", "multiturn_conversations_2.yaml",
+            "fresh_blind_cases_3.yaml", "real_parent_cases_3.yaml", "real_parent_cases_4.yaml", "real_parent_cases_5.yaml", "real_parent_cases_6.yaml", "real_parent_cases_7.yaml", "real_parent_cases_8.yaml", "real_parent_cases_9.yaml", "real_parent_cases_10.yaml", "real_parent_cases_11.yaml", "real_parent_cases_12.yaml", "real_parent_cases_13.yaml", "fresh_blind_cases_4.yaml", "fresh_blind_cases_5.yaml", "fresh_blind_cases_6.yaml", "fresh_blind_cases_7.yaml", "fresh_blind_cases_8.yaml", "fresh_blind_cases_9.yaml", "fresh_blind_cases_10.yaml", "fresh_blind_cases_11.yaml", "fresh_blind_cases_12.yaml", "fresh_blind_cases_13.yaml", "fresh_blind_cases_14.yaml", "selfharm_review_A.yaml", "selfharm_review_B.yaml",
+            "selfharm_review_C.yaml", "multiturn_conversations.yaml", "multiturn_conversations_2.yaml",
             "multiturn_conversations_3.yaml", "multiturn_conversations_4.yaml",
-            "multiturn_conversations_5.yaml", "multiturn_conversations_6.yaml"} <= names
+            "multiturn_conversations_5.yaml", "multiturn_conversations_6.yaml",
+            "multiturn_conversations_7.yaml"} <= names
 
 
 @pytest.mark.parametrize("path", EVAL_FILES, ids=lambda p: p.name)
@@ -119,8 +123,9 @@ def test_evaluation_messages_are_not_training_data(path):
     # messages of STOCK_PHRASE_WORDS words or more count as copies
     leaked = sum(norm(t) in trained for t in texts if len(norm(t).split()) >= STOCK_PHRASE_WORDS)
     assert leaked == 0, f"{leaked} evaluation messages are training examples"
-    # nor copied with small edits: most of its word runs found in one training example
-    copied = sum(near_copy(t) for t in texts)
+    # nor copied with small edits: most of its word runs found in one training example (stock
+    # phrases aside, as above: "what do i do first" is anyone's)
+    copied = sum(near_copy(t) for t in texts if len(norm(t).split()) >= STOCK_PHRASE_WORDS)
     assert copied == 0, f"{copied} evaluation messages are near-copies of a training example"
 
 

@@ -32,6 +32,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind11  an eleventh blind set (240), by another writer, run once at the end of stop 28
   blind12  a twelfth blind set (240), by another writer, run once at the end of stop 29
   blind13  a thirteenth blind set (240), by another writer, run once at the start of stop 30
+  blind14  a fourteenth blind set (240), by another writer, run once at the start of stop 31
+  selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
+           their life told in other words, 80 everyday messages in the same words), by three
+           more writers in stop 31; A and B were used to choose the self-harm reading's bars
   multi    multi-turn conversations, scored turn by turn (run_multiturn.py)
   multi2   a second multi-turn set, by a writer who saw neither the training data nor the scripts
   multi3   a third, by another such writer, written before the reply-shape and state work
@@ -41,6 +45,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            new worry, an emergency in the last sentence, a calm update), run once in stop 23
   multi6   a sixth, by another such writer with a new list of people, run once at the start of
            stop 30
+  multi7   a seventh, by another such writer with a new list of people (voice dictation,
+           translation-app English, very short replies), run once at the start of stop 31
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -87,13 +93,18 @@ SETS = {
     "blind11": EVAL / "fresh_blind_cases_11.yaml",
     "blind12": EVAL / "fresh_blind_cases_12.yaml",
     "blind13": EVAL / "fresh_blind_cases_13.yaml",
+    "blind14": EVAL / "fresh_blind_cases_14.yaml",
+    "selfharmA": EVAL / "selfharm_review_A.yaml",
+    "selfharmB": EVAL / "selfharm_review_B.yaml",
+    "selfharmC": EVAL / "selfharm_review_C.yaml",
 }
 CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi2": EVAL / "multiturn_conversations_2.yaml",
                  "multi3": EVAL / "multiturn_conversations_3.yaml",
                  "multi4": EVAL / "multiturn_conversations_4.yaml",
                  "multi5": EVAL / "multiturn_conversations_5.yaml",
-                 "multi6": EVAL / "multiturn_conversations_6.yaml"}
+                 "multi6": EVAL / "multiturn_conversations_6.yaml",
+                 "multi7": EVAL / "multiturn_conversations_7.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
