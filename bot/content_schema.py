@@ -231,6 +231,7 @@ class RoutingFile(ContentFile):
     sure_guess: Optional[SureGuess] = None
     small_talk: SmallTalk
     danger_model: DangerModel
+    self_harm_model: Optional[DangerModel] = None
     redirects: Dict[str, Redirect] = {}
     in_area: Optional[InArea] = None
     _concerns = not_empty("concerns")
@@ -294,6 +295,7 @@ class SafetyNetFile(ContentFile):
     supporting: List[Text] = []
     settling: List[Text] = []
     still_urgent: List[Text] = []
+    self_harm_support: List[Text] = []
     keep_as_written: List[Text] = []
     real_words: List[Word] = []
     vocabulary: List[Word] = []

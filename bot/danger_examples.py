@@ -10,6 +10,9 @@ from bot import content_schema as schema
 from bot.content_files import ContentError, load as load_file
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "danger_now"
+# a child at risk of ending their life now, told in other words, and near-misses in the same
+# words: they train the self-harm reading alone (rasa_ext.danger_now.SelfHarmNowClassifier)
+SELF_HARM_FOLDER = FOLDER.parent / "self_harm_now"
 # a near-miss is written to mark where the line is, and a few hundred of them stand against
 # thousands of everyday examples that share none of the emergency's words: each counts as this
 # many (measured at stop 28: fewer false alarms for the same emergencies caught)
@@ -49,3 +52,20 @@ def training_set(texts: Sequence[str], in_danger: Sequence[bool], folder: Path =
     return (list(texts) + [t for t, _ in own],
             [bool(d) for d in in_danger] + [d for _, d in own],
             [1.0] * len(texts) + [weight(d) for _, d in own])
+
+
+def self_harm_training_set(texts: Sequence[str], in_danger: Sequence[bool], folder: Path = SELF_HARM_FOLDER,
+                           near_misses: Path = FOLDER) -> Tuple[List[str], List[bool], List[float]]:
+    """The self-harm reading's training set: the NLU examples that are not emergencies and the
+    danger-now model's near-misses, all as everyday (each counting 1), followed by the folder's
+    own examples (each counting weight()). Emergencies of other kinds are left out: a child
+    missing or a man at the door is neither this danger nor everyday, and taking them as either
+    would teach the reading the words of a home at night rather than a child's words about
+    ending their life."""
+    if len(texts) != len(in_danger):
+        raise ValueError(f"{len(texts)} texts but {len(in_danger)} labels")
+    everyday = [t for t, d in zip(texts, in_danger) if not d] + [t for t, d in load(near_misses) if not d]
+    own = load(folder)
+    return (everyday + [t for t, _ in own],
+            [False] * len(everyday) + [d for _, d in own],
+            [1.0] * len(everyday) + [weight(d) for _, d in own])

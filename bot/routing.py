@@ -156,6 +156,9 @@ class Routing:
     redirects: Tuple[Redirect, ...] = ()
     in_area: Optional[InArea] = None
     sure_guess: Optional[SureGuess] = None
+    # the self-harm reading (rasa_ext.danger_now.SelfHarmNowClassifier): alone, or with the
+    # danger-now model at its own with_support bar or an urgent word; none: not used
+    self_harm_model: Optional[DangerModelUse] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -263,7 +266,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
-                   _sure_guess(data.sure_guess, concerns, where))
+                   _sure_guess(data.sure_guess, concerns, where),
+                   _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None)
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -291,8 +295,8 @@ def _small_talk(spec: schema.SmallTalk, where: str) -> SmallTalk:
     return SmallTalk(tuple(spec.intents), spec.max_words, _patterns(spec.not_with, w, "not_with"))
 
 
-def _danger_model(spec: schema.DangerModel, where: str) -> DangerModelUse:
-    w = f"{where}: danger_model"
+def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_model") -> DangerModelUse:
+    w = f"{where}: {name}"
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
     return DangerModelUse(alone, support)

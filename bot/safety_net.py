@@ -43,6 +43,7 @@ class SafetyNet:
     real_words: frozenset = frozenset()  # common words never "corrected" ("looked" is not "locked")
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
+    self_harm_support: Tuple[str, ...] = ()  # words that let the self-harm reading's weaker score count
     # the last message's concepts: detect, settled and supports_emergency all ask about the
     # same message in turn (one entry, replaced whole, so threads never see half of one)
     _last: dict = field(default_factory=dict, compare=False, repr=False)
@@ -91,6 +92,10 @@ class SafetyNet:
     def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has something urgent about it, if not enough to fire on its own."""
         return bool(self._found(text, lemmas) & set(self.supporting))
+
+    def supports_self_harm(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
+        """The message has a word that may speak of a child ending their life."""
+        return bool(self._found(text, lemmas) & set(self.self_harm_support))
 
     def settled(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The writer says the child is safe now and nothing urgent: a model's guess alone is
@@ -151,12 +156,13 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
     speller = Speller(_vocabulary((p for ps in expanded.values() for p in ps), textspeak, data.vocabulary))
-    for key in ("supporting", "settling", "still_urgent"):
+    for key in ("supporting", "settling", "still_urgent", "self_harm_support"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
                      keep_as_written=frozenset(w.lower() for w in data.keep_as_written),
                      real_words=frozenset(w.lower() for w in data.real_words),
-                     settling=tuple(data.settling), still_urgent=tuple(data.still_urgent))
+                     settling=tuple(data.settling), still_urgent=tuple(data.still_urgent),
+                     self_harm_support=tuple(data.self_harm_support))
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,7 @@ def understand(
     names_platform: bool = False,
     danger: float = 0.0,
     gives_age: bool = False,
+    self_harm: float = 0.0,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
@@ -47,12 +48,15 @@ def understand(
     fell_back: the fallback classifier judged the top intent too unsure.
     names_platform: the message names an app or game (a PLATFORM entity).
     danger: the separate danger-now model's score (bot.danger_model), 0..1.
-    gives_age: the message gives an age (an AGE entity, or a bare "8")."""
+    gives_age: the message gives an age (an AGE entity, or a bare "8").
+    self_harm: the self-harm reading's score (a child at risk of ending their life, told in
+    other words), 0..1."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
-    trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net)
+    trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net,
+                                                                  self_harm)
     long = len(text.split()) >= table.story_words
     told_at_length = long and top and top.startswith(FOLLOW_UP)
     # the specific question a long message ends with, even when its worry ranks first
@@ -93,8 +97,16 @@ def understand(
                          None if trigger else follow_up)
 
 
-def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet) -> Optional[str]:
-    """An emergency the patterns did not name, from the danger-now model or the classifier."""
+def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
+                   self_harm: float = 0.0) -> Optional[str]:
+    """An emergency the patterns did not name, from the self-harm reading, the danger-now model
+    or the classifier."""
+    reading = table.self_harm_model
+    # before the settling check: a child at risk of ending their life is not safe for being
+    # "here with me" or "in her room"
+    if reading and self_harm >= reading.with_support:
+        if self_harm >= reading.alone or net.supports_self_harm(text, lemmas):
+            return "self-harm reading"
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
     possible = danger >= table.danger_model.with_support
     if not (possible or classifier_says_so):

@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
-from rasa_ext.danger_now import DANGER_KEY
+from rasa_ext.danger_now import DANGER_KEY, SELF_HARM_KEY
 
 ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
 
@@ -49,7 +49,8 @@ class ConcernRouter(GraphComponent):
         names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
         gives_age = any(e.get("entity") == "AGE" for e in kept) or lexicon().is_bare_age(text)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
-                            danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age)
+                            danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age,
+                            self_harm=message.get(SELF_HARM_KEY) or 0.0)
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

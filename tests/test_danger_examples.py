@@ -1,5 +1,6 @@
-"""bot/danger_examples.py: the danger-now model's own examples (data/danger_now/), checked like
-a schema: both kinds present, clean, none given twice, none contradicting the NLU data."""
+"""bot/danger_examples.py: the danger-now model's own examples (data/danger_now/) and the
+self-harm reading's (data/self_harm_now/), checked like a schema: both kinds present, clean,
+none given twice, none contradicting the NLU data or each other."""
 import pytest
 
 from bot import danger_examples
@@ -7,24 +8,33 @@ from bot.content_files import ContentError
 from bot.routing import EMERGENCY_CONCERN
 from tests.test_nlu_data import DATA, norm
 
-EXAMPLES = danger_examples.load()
+FOLDERS = {"danger_now": danger_examples.FOLDER, "self_harm_now": danger_examples.SELF_HARM_FOLDER}
+EXAMPLES = {name: danger_examples.load(folder) for name, folder in FOLDERS.items()}
 MIN_EACH = 80  # of emergencies and of near-misses
 
 
-def test_the_projects_examples_have_both_kinds():
-    in_danger = sum(d for _, d in EXAMPLES)
-    assert in_danger >= MIN_EACH and len(EXAMPLES) - in_danger >= MIN_EACH
+@pytest.mark.parametrize("name", FOLDERS)
+def test_the_projects_examples_have_both_kinds(name):
+    in_danger = sum(d for _, d in EXAMPLES[name])
+    assert in_danger >= MIN_EACH and len(EXAMPLES[name]) - in_danger >= MIN_EACH
 
 
-@pytest.mark.parametrize("text, in_danger", EXAMPLES, ids=lambda x: "" if isinstance(x, bool) else x[:40])
+@pytest.mark.parametrize("text, in_danger", [e for examples in EXAMPLES.values() for e in examples],
+                         ids=lambda x: "" if isinstance(x, bool) else x[:40])
 def test_each_example_is_one_clean_line(text, in_danger):
     assert "\n" not in text and not set(text) & set("[]{}") and not text.startswith("/")
 
 
-def test_no_example_contradicts_the_nlu_data():
+@pytest.mark.parametrize("name", FOLDERS)
+def test_no_example_contradicts_the_nlu_data(name):
     labelled = {norm(t): intent == EMERGENCY_CONCERN for intent, texts in DATA.values() for t in texts}
-    contradicting = [t for t, d in EXAMPLES if labelled.get(norm(t), d) != d]
+    contradicting = [t for t, d in EXAMPLES[name] if labelled.get(norm(t), d) != d]
     assert contradicting == []
+
+
+def test_the_two_folders_never_give_the_same_example():
+    danger = {norm(t) for t, _ in EXAMPLES["danger_now"]}
+    assert [t for t, _ in EXAMPLES["self_harm_now"] if norm(t) in danger] == []
 
 
 def _write(tmp_path, text):
@@ -85,9 +95,26 @@ def test_the_training_set_is_the_nlu_examples_then_the_folders_each_with_its_wei
     assert weights == [1.0, 1.0, 1.0, danger_examples.NEAR_MISS_WEIGHT]
 
 
+def test_the_self_harm_reading_learns_its_own_emergencies_against_everyday_messages(tmp_path):
+    # other emergencies are neither kind for it; the danger-now model's near-misses are everyday
+    (tmp_path / "own").mkdir(), (tmp_path / "near").mkdir()
+    own = _write(tmp_path / "own", "version: 1\nin_danger:\n  - she says she won't be here tomorrow\n"
+                                   "not_in_danger:\n  - he won't be here tomorrow, he's at his dad's\n")
+    near = _write(tmp_path / "near", "version: 1\nin_danger:\n  - a man is at the door now\n"
+                                     "not_in_danger:\n  - a man came to the door last week\n")
+    texts, labels, weights = danger_examples.self_harm_training_set(
+        ["hello", "he is outside now"], [False, True], own, near)
+    assert texts == ["hello", "a man came to the door last week", "she says she won't be here tomorrow",
+                     "he won't be here tomorrow, he's at his dad's"]
+    assert labels == [False, False, True, False]
+    assert weights == [1.0, 1.0, 1.0, danger_examples.NEAR_MISS_WEIGHT]
+
+
 def test_a_training_set_with_a_label_missing_is_refused(tmp_path):
     with pytest.raises(ValueError, match="2 texts but 1 labels"):
         danger_examples.training_set(["hello", "he is outside now"], [True], tmp_path)
+    with pytest.raises(ValueError, match="2 texts but 1 labels"):
+        danger_examples.self_harm_training_set(["hello", "he is outside now"], [True], tmp_path, tmp_path)
 
 
 def test_the_rasa_component_trains_on_the_folders_examples_too(tmp_path):
@@ -107,3 +134,22 @@ def test_the_rasa_component_trains_on_the_folders_examples_too(tmp_path):
         return component({"random_seed": 2026}, None, None).fit(nlu)
 
     assert fitted(folder).score("zorbling") > 0.5 > fitted(tmp_path / "absent").score("zorbling")
+
+
+def test_the_self_harm_component_learns_only_from_its_folder(tmp_path):
+    # a word only its own emergencies use is learnt; with no examples of its own it stays silent
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa_ext.danger_now import SelfHarmNowClassifier
+
+    folder = _write(tmp_path, "version: 1\nin_danger:\n" + "".join(
+        f"  - she keeps saying the word zorbling {when}\n" for when in ("tonight", "today", "now", "again")))
+    nlu = [Message(data={"text": t, "intent": i}) for t, i in [
+        ("how do I set up parental controls", "parental_controls"), ("what is grooming", "what_is_grooming"),
+        ("she hides her phone when I come in", "signs_secrecy"), ("a man is outside now", EMERGENCY_CONCERN)]]
+
+    def fitted(own):
+        component = type("Component", (SelfHarmNowClassifier,), {"reads": (own, tmp_path / "absent")})
+        return component({"random_seed": 2026}, None, None).fit(nlu)
+
+    assert fitted(folder).score("zorbling") > 0.5
+    assert fitted(tmp_path / "absent") is None

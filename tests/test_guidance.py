@@ -50,6 +50,11 @@ def test_follow_ups_answer_in_the_conversations_context(helplines):
     # someone worried about their own thoughts is never pointed at the police or CEOP
     assert helplines.mentions(anonymity.in_context["own_thoughts"][0]) == ["STOP_IT_NOW"]
     assert helplines.mentions(G.followups["followup_report_order"].in_context["other_adult"][0])[0] == "POLICE"
+    # "how do I report him?" after an adult's contact with a child names CEOP, not only the app
+    block = G.followups["followup_block_report"]
+    assert helplines.mentions(block.bubbles[0]) == []
+    for concern in ("unknown_contact", "gifts_money", "meeting_planned", "disclosure"):
+        assert helplines.mentions(block.in_context[concern][0])[0] == "CEOP"
 
 
 def test_fallback_names_the_nspcc_and_offers_topics(helplines):

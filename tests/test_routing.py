@@ -70,6 +70,9 @@ def test_a_concern_without_its_evidence_is_not_chosen():
     ranking = [("sextortion", 0.6), ("unknown_contact", 0.3)]
     assert R.decide(ranking, text="a man keeps messaging him and said not to tell me").concern == "unknown_contact"
     assert R.decide(ranking, text="they'll post it unless he pays").concern == "sextortion"
+    # the threat quoted as it was written to the child, in a second language (multi7, stop 31)
+    quoted = "a person has her private photos and write to her 'if you do not send more I will publish to your school'"
+    assert R.decide(ranking, text=quoted).concern == "sextortion"
 
 
 @pytest.mark.parametrize("text, threat", [
@@ -220,6 +223,21 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
+def test_the_self_harm_reading_leads_with_999_alone_or_with_a_word_of_ending_a_life():
+    reading = R.self_harm_model
+    calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
+    # "here with me" settles the danger-now model's guess, never this reading's
+    quiet = "she's here with me now, she has been tidying her room all week and is suddenly very calm"
+    assert understand(quiet, calm, self_harm=reading.alone).intent == "immediate_danger"
+    assert understand(quiet, calm, self_harm=reading.alone).safety_net == "self-harm reading"
+    assert understand(quiet, calm, self_harm=reading.alone - 0.01).intent == "signs_withdrawal"
+    # from with_support when a word may speak of ending a life ("letters" to her friends)
+    letters = "she's here with me now, she has been writing letters to her friends all week"
+    assert understand(letters, calm, self_harm=reading.with_support).intent == "immediate_danger"
+    assert understand(letters, calm, self_harm=reading.with_support - 0.01).intent == "signs_withdrawal"
+    assert understand(quiet, calm, self_harm=reading.with_support).intent == "signs_withdrawal"
+
+
 @pytest.mark.parametrize("text", [
     "we're on our way to the fair and a lad from his game says he'll find him there",
     "she's already inside the cinema and a man from the app says he's there too",
@@ -309,6 +327,8 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["sure_guess"].update(concerns=["immediate_danger"]), "other than the emergency"),
     (lambda d: d["sure_guess"].update(above=0), "'above' must be between 0 and 1"),
     (lambda d: d["sure_guess"].update(min_words=0), "'min_words' must be a number of words above 0"),
+    (lambda d: d["self_harm_model"].update(with_support=0.9, alone=0.6), "self_harm_model: 'with_support' cannot be above"),
+    (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
@@ -319,6 +339,19 @@ def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     d = edited_content(tmp_path, "routing.yaml", edit)
     with pytest.raises(ContentError, match=message):
         load_routing(d, load_catalogue(d))
+
+
+def test_without_a_self_harm_reading_its_score_is_ignored(tmp_path):
+    from bot.catalogue import load_catalogue
+    from bot.routing import load_routing
+    from tests.conftest import edited_content
+
+    d = edited_content(tmp_path, "routing.yaml", lambda data: data.pop("self_harm_model"))
+    table = load_routing(d, load_catalogue(d))
+    text = "she's here with me now, she has been writing letters to her friends all week"
+    calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
+    assert table.self_harm_model is None
+    assert understand(text, calm, self_harm=1.0, table=table).intent == "signs_withdrawal"
 
 
 def test_a_young_person_s_long_story_is_never_out_of_scope():

@@ -7,6 +7,10 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
+    # a meeting tonight, whatever happened at Christmas
+    "she's meeting him tonight at the station, they got talking over christmas",
+    # a hotel is still a meeting place when the writer does not work there
+    "she's going to meet him at a hotel tonight, he's booked it",
     # suicide said outright in other words (a stop-30 review): never to wake up, not to exist,
     # a suicide note
     "He's on the sofa next to me and says he wants to go to sleep and never wake up",
@@ -242,6 +246,13 @@ NOT_EMERGENCIES = [
     "i feel like there is a noose round my neck with all these bills",
     "he will OD on sugar at nana's",
     "his cousin has been stabbed in london last year",
+    # a meeting weeks off, found out tonight (blind14, stop 31)
+    "tonight I found he's messaged her again asking to meet up at Easter instead",
+    "she asked me today for train times to meet him in June after her exams, it's weeks away",
+    # the hotel the writer works in is no meeting place (multi7, stop 31)
+    "i clean rooms at a hotel. today a guest's laptop was open and there were pictures of children on it",
+    "I work at a hotel and my son is home alone after school, a man on roblox asked him for a photo",
+    "I'm a hotel receptionist and tonight a guest was showing everyone pictures of kids on his phone",
 ]
 
 
@@ -264,6 +275,13 @@ def test_emergency_is_recognised(text):
 @pytest.mark.parametrize("text", NOT_EMERGENCIES)
 def test_non_emergency_is_not_flagged(text):
     assert NET.detect(text) is None
+
+
+def test_a_hotel_the_writer_works_in_is_no_meeting_place_in_its_lemmas_either():
+    text = "I work as a cleaner at a hotel and my daughter is home alone after school"
+    lemmas = "I work as a clean at a hotel and my daughter be home alone after school".split()
+    assert NET.detect(text, lemmas) is None
+    assert NET.detect("i clean rooms at a hotel today", "i clean room at a hotel today".split()) is None
 
 
 def test_lemmas_are_matched_too():
@@ -289,3 +307,34 @@ def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
     assert calls == []  # the concepts came from the last reading
     net.detect("a different message")
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "shes back. my brother found her in the services car park. what do we do from here",
+    "right. she's hame. they've lifted him",
+    "the police brought him home an hour ago and he's in bed",
+    "the polis picked her up at a petrol station",
+])
+def test_a_child_back_or_brought_home_settles_a_models_guess(text):
+    assert NET.settled(text)
+
+
+@pytest.mark.parametrize("text", ["she's back on the app talking to him", "he's back online with that man"])
+def test_back_on_an_app_is_not_back_home(text):
+    assert not NET.settled(text)
+
+
+@pytest.mark.parametrize("text, support", [
+    ("she texted that we won't need to worry about her any more", True),
+    ("he left a note on his bed saying sorry for everything", True),
+    ("there are tablets missing from the cupboard", True),
+    ("she showed me her phone tonight and she's scared", False),
+    ("he's been quiet since the match and won't talk to me", False),
+    # a sign-off is not a goodbye
+    ("Thank you dear, I'll ring them tomorrow. Bye for now.", False),
+    ("thanks for your help, goodbye", False),
+    ("she said goodbye to her sister and locked her door", True),
+])
+def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
+    assert NET.supports_self_harm(text) is support
+    assert NET.detect(text) is None
