@@ -11,7 +11,7 @@ from bot.content_files import ContentError, load as load_file
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "danger_now"
 # a child at risk of ending their life now, told in other words, and near-misses in the same
-# words: they train the self-harm reading alone (rasa_ext.danger_now.SelfHarmNowClassifier)
+# words: they train the self-harm reading alone (bot.danger_model: DangerModel.self_harm)
 SELF_HARM_FOLDER = FOLDER.parent / "self_harm_now"
 # a near-miss is written to mark where the line is, and a few hundred of them stand against
 # thousands of everyday examples that share none of the emergency's words: each counts as this

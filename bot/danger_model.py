@@ -7,11 +7,13 @@ emergency in its last sentence, which a whole-message score dilutes. In a long s
 opening and the last stretches count at the usual bar: one of many middle stretches scoring
 high is more often an old event retold than a child in danger now, so it must score very
 high to count. Word (up to three) and character n-grams with a linear model: about a
-millisecond a message.
+millisecond a message. A second linear model over the same features, the self-harm reading,
+scores a child at risk of ending their life told in other words; it is read from the same
+stretches at no further cost of reading the words.
 Rasa-free; rasa_ext.danger_now trains it inside `rasa train` and runs it on every message.
 """
 from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from scipy.special import expit
@@ -36,37 +38,68 @@ def stretches(text: str) -> List[str]:
     return [text] + [p for p in pairs if len(p.split()) >= MIN_STRETCH_WORDS]
 
 
+def _logistic(seed: int) -> LogisticRegression:
+    # balanced: emergencies are a small share of the data, and a missed one is the costly error
+    return LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000, random_state=seed)
+
+
+def _combined(scores: np.ndarray) -> float:
+    """The highest of the whole message's score (first), its opening and closing stretches,
+    and any middle stretch at MIDDLE_BAR or above; 0..1."""
+    whole, parts = scores[0], scores[1:]
+    if len(parts) <= OPENING_STRETCHES + CLOSING_STRETCHES:
+        return float(scores.max())
+    edges = np.concatenate([parts[:OPENING_STRETCHES], parts[-CLOSING_STRETCHES:]])
+    middle = parts[OPENING_STRETCHES:-CLOSING_STRETCHES]
+    best_middle = middle.max()
+    return float(max(whole, edges.max(), best_middle if best_middle >= MIDDLE_BAR else 0.0))
+
+
 @dataclass
 class DangerModel:
     features: TextFeatures
     classifier: LogisticRegression
+    # the self-harm reading: a second linear model over the same features, trained on a child at
+    # risk of ending their life told in other words against everyday messages
+    # (bot.danger_examples.self_harm_training_set); None: not trained
+    self_harm: Optional[LogisticRegression] = None
 
     @classmethod
     def fit(cls, texts: Sequence[str], in_danger: Sequence[bool], seed: int = 2026,
-            weights: Optional[Sequence[float]] = None) -> "DangerModel":
-        """weights: how much each example counts (all 1 if not given)."""
+            weights: Optional[Sequence[float]] = None,
+            self_harm: Optional[Tuple[Sequence[str], Sequence[bool], Sequence[float]]] = None) -> "DangerModel":
+        """weights: how much each example counts (all 1 if not given). self_harm: the self-harm
+        reading's (texts, labels, weights), read with the features fitted here; none, or none of
+        its examples in danger: no reading."""
         features = TextFeatures(word_ngrams=3)
         x = features.fit_transform(texts)
-        # balanced: emergencies are a small share of the data, and a missed one is the costly error
-        classifier = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000, random_state=seed)
-        classifier.fit(x, np.asarray(in_danger, dtype=int),
-                       sample_weight=None if weights is None else np.asarray(weights, dtype=float))
-        return cls(features, classifier)
+        classifier = _logistic(seed).fit(x, np.asarray(in_danger, dtype=int),
+                                         sample_weight=None if weights is None else np.asarray(weights, dtype=float))
+        reading = None
+        if self_harm and any(self_harm[1]):
+            own_texts, own_labels, own_weights = self_harm
+            reading = _logistic(seed).fit(features.transform(list(own_texts)), np.asarray(own_labels, dtype=int),
+                                          sample_weight=np.asarray(own_weights, dtype=float))
+        return cls(features, classifier, reading)
+
+    @staticmethod
+    def _probabilities(x, classifier: LogisticRegression) -> np.ndarray:
+        # predict_proba's arithmetic for two classes, without its per-call input checks
+        return expit(x @ classifier.coef_[0] + classifier.intercept_[0])
 
     def score_whole(self, texts: Sequence[str]) -> np.ndarray:
         """Each message scored as one piece."""
-        # predict_proba's arithmetic for two classes, without its per-call input checks
-        margin = self.features.transform(list(texts)) @ self.classifier.coef_[0] + self.classifier.intercept_[0]
-        return expit(margin)
+        return self._probabilities(self.features.transform(list(texts)), self.classifier)
 
     def score(self, text: str) -> float:
-        """The highest score of the message, its opening and closing stretches, and any middle
-        stretch at MIDDLE_BAR or above; 0..1."""
-        scores = self.score_whole(stretches(text or ""))
-        whole, parts = scores[0], scores[1:]
-        if len(parts) <= OPENING_STRETCHES + CLOSING_STRETCHES:
-            return float(scores.max())
-        edges = np.concatenate([parts[:OPENING_STRETCHES], parts[-CLOSING_STRETCHES:]])
-        middle = parts[OPENING_STRETCHES:-CLOSING_STRETCHES]
-        best_middle = middle.max()
-        return float(max(whole, edges.max(), best_middle if best_middle >= MIDDLE_BAR else 0.0))
+        """The danger-now score: the highest of the message, its opening and closing stretches,
+        and any middle stretch at MIDDLE_BAR or above; 0..1."""
+        return _combined(self.score_whole(stretches(text or "")))
+
+    def scores(self, text: str) -> Tuple[float, float]:
+        """The danger-now score and the self-harm reading's (0 without one), each combined over
+        the stretches as score() does; the stretches are read once for both."""
+        x = self.features.transform(stretches(text or ""))
+        danger = _combined(self._probabilities(x, self.classifier))
+        reading = _combined(self._probabilities(x, self.self_harm)) if self.self_harm is not None else 0.0
+        return danger, reading

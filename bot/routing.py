@@ -156,7 +156,7 @@ class Routing:
     redirects: Tuple[Redirect, ...] = ()
     in_area: Optional[InArea] = None
     sure_guess: Optional[SureGuess] = None
-    # the self-harm reading (rasa_ext.danger_now.SelfHarmNowClassifier): alone, or with the
+    # the self-harm reading (bot.danger_model: DangerModel.self_harm): alone, or with the
     # danger-now model at its own with_support bar or an urgent word; none: not used
     self_harm_model: Optional[DangerModelUse] = None
 

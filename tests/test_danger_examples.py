@@ -130,26 +130,31 @@ def test_the_rasa_component_trains_on_the_folders_examples_too(tmp_path):
         ("she hides her phone when I come in", "signs_secrecy"), ("a boy at school called him names", "bullying")]]
 
     def fitted(reads):
-        component = type("Component", (DangerNowClassifier,), {"reads": (reads,)})
+        component = type("Component", (DangerNowClassifier,), {"reads": (reads, tmp_path / "absent")})
         return component({"random_seed": 2026}, None, None).fit(nlu)
 
     assert fitted(folder).score("zorbling") > 0.5 > fitted(tmp_path / "absent").score("zorbling")
 
 
-def test_the_self_harm_component_learns_only_from_its_folder(tmp_path):
-    # a word only its own emergencies use is learnt; with no examples of its own it stays silent
+def test_the_component_trains_the_self_harm_reading_on_its_own_folder(tmp_path):
+    # what the reading's emergencies say is learnt by the reading, not by the danger-now model
+    # (whose features it reads: "zorbling" is in everyday examples too); with no examples of its
+    # own there is no reading
     from rasa.shared.nlu.training_data.message import Message
-    from rasa_ext.danger_now import SelfHarmNowClassifier
+    from rasa_ext.danger_now import DangerNowClassifier
 
     folder = _write(tmp_path, "version: 1\nin_danger:\n" + "".join(
         f"  - she keeps saying the word zorbling {when}\n" for when in ("tonight", "today", "now", "again")))
     nlu = [Message(data={"text": t, "intent": i}) for t, i in [
         ("how do I set up parental controls", "parental_controls"), ("what is grooming", "what_is_grooming"),
-        ("she hides her phone when I come in", "signs_secrecy"), ("a man is outside now", EMERGENCY_CONCERN)]]
+        ("she hides her phone when I come in", "signs_secrecy"), ("a man is outside now", EMERGENCY_CONCERN),
+        ("she has gone to meet him tonight", EMERGENCY_CONCERN), ("a boy called him names", "bullying"),
+        ("zorbling is a word she made up", "out_of_scope"), ("we played zorbling at school", "gaming")]]
 
     def fitted(own):
-        component = type("Component", (SelfHarmNowClassifier,), {"reads": (own, tmp_path / "absent")})
+        component = type("Component", (DangerNowClassifier,), {"reads": (tmp_path / "absent", own)})
         return component({"random_seed": 2026}, None, None).fit(nlu)
 
-    assert fitted(folder).score("zorbling") > 0.5
-    assert fitted(tmp_path / "absent") is None
+    danger, reading = fitted(folder).scores("she keeps saying the word zorbling again")
+    assert reading > 0.5 > danger
+    assert fitted(tmp_path / "absent").self_harm is None

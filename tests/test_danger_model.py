@@ -44,11 +44,11 @@ def test_the_past_and_the_hypothetical_score_lower_than_the_present(model):
 class FixedScores(DangerModel):
     """The model's combining rule over given stretch scores (whole message first)."""
     def __init__(self, scores):
-        self.scores = np.asarray(scores, dtype=float)
+        self.fixed = np.asarray(scores, dtype=float)
 
     def score_whole(self, texts):
-        assert len(texts) == len(self.scores)
-        return self.scores
+        assert len(texts) == len(self.fixed)
+        return self.fixed
 
 
 def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_very_sure():
@@ -78,3 +78,20 @@ def test_an_example_that_counts_more_pulls_the_model_further():
     plain = DangerModel.fit(texts, labels)
     weighted = DangerModel.fit(texts, labels, weights=[1, 1, 1, 4, 1, 1])
     assert weighted.score(near_miss) < plain.score(near_miss)
+
+
+def test_the_self_harm_reading_shares_the_features_and_is_silent_without_examples():
+    texts = ["a man is outside her window now", "he has taken her in his car now", "thanks for the help",
+             "how do i set up controls", "she hides her phone", "what is grooming"]
+    labels = [True, True, False, False, False, False]
+    own = (["she keeps saying the word zorbling tonight", "zorbling again today"] + texts[2:],
+           [True, True, False, False, False, False], [1.0] * 6)
+    with_reading = DangerModel.fit(texts, labels, self_harm=own)
+    danger, reading = with_reading.scores("she says zorbling")
+    assert reading > 0.5 and danger == pytest.approx(with_reading.score("she says zorbling"))
+    # the danger-now model is the same with or without the reading
+    assert DangerModel.fit(texts, labels).score("a man is outside") == pytest.approx(
+        with_reading.score("a man is outside"))
+    assert DangerModel.fit(texts, labels).scores("she says zorbling")[1] == 0.0
+    no_emergencies = (own[0], [False] * 6, own[2])
+    assert DangerModel.fit(texts, labels, self_harm=no_emergencies).self_harm is None
