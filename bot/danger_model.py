@@ -87,19 +87,24 @@ class DangerModel:
         # predict_proba's arithmetic for two classes, without its per-call input checks
         return expit(x @ classifier.coef_[0] + classifier.intercept_[0])
 
+    def _stretch_scores(self, texts: Sequence[str]) -> Tuple[np.ndarray, Optional[np.ndarray]]:
+        """Each text's danger-now score as one piece, and the self-harm reading's (None without
+        one): the words are read once for both."""
+        x = self.features.transform(list(texts))
+        reading = self._probabilities(x, self.self_harm) if self.self_harm is not None else None
+        return self._probabilities(x, self.classifier), reading
+
     def score_whole(self, texts: Sequence[str]) -> np.ndarray:
-        """Each message scored as one piece."""
-        return self._probabilities(self.features.transform(list(texts)), self.classifier)
+        """Each message's danger-now score, as one piece."""
+        return self._stretch_scores(texts)[0]
 
     def score(self, text: str) -> float:
-        """The danger-now score: the highest of the message, its opening and closing stretches,
-        and any middle stretch at MIDDLE_BAR or above; 0..1."""
-        return _combined(self.score_whole(stretches(text or "")))
+        """The danger-now score (scores(), first)."""
+        return self.scores(text)[0]
 
     def scores(self, text: str) -> Tuple[float, float]:
-        """The danger-now score and the self-harm reading's (0 without one), each combined over
-        the stretches as score() does; the stretches are read once for both."""
-        x = self.features.transform(stretches(text or ""))
-        danger = _combined(self._probabilities(x, self.classifier))
-        reading = _combined(self._probabilities(x, self.self_harm)) if self.self_harm is not None else 0.0
-        return danger, reading
+        """The danger-now score and the self-harm reading's (0 without one): for each, the
+        highest of the message, its opening and closing stretches, and any middle stretch at
+        MIDDLE_BAR or above; 0..1."""
+        danger, reading = self._stretch_scores(stretches(text or ""))
+        return _combined(danger), (_combined(reading) if reading is not None else 0.0)

@@ -156,8 +156,8 @@ class Routing:
     redirects: Tuple[Redirect, ...] = ()
     in_area: Optional[InArea] = None
     sure_guess: Optional[SureGuess] = None
-    # the self-harm reading (bot.danger_model: DangerModel.self_harm): alone, or with the
-    # danger-now model at its own with_support bar or an urgent word; none: not used
+    # the self-harm reading (bot.danger_model: DangerModel.self_harm): alone, or from its
+    # with_support bar with a word the safety net's self_harm_support names; none: not used
     self_harm_model: Optional[DangerModelUse] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:

@@ -46,9 +46,9 @@ class FixedScores(DangerModel):
     def __init__(self, scores):
         self.fixed = np.asarray(scores, dtype=float)
 
-    def score_whole(self, texts):
+    def _stretch_scores(self, texts):
         assert len(texts) == len(self.fixed)
-        return self.fixed
+        return self.fixed, self.fixed  # the danger-now model and the self-harm reading alike
 
 
 def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_very_sure():
@@ -68,6 +68,8 @@ def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_ve
     assert with_stretch(2, MIDDLE_BAR) == pytest.approx(MIDDLE_BAR)
     short = "One. Two is here. Three is here."  # few stretches: all count
     assert FixedScores([0.1, 0.6, 0.1]).score(short) == pytest.approx(0.6)
+    # the self-harm reading is combined by the same rule
+    assert FixedScores([0.1, 0.6, 0.1]).scores(short) == pytest.approx((0.6, 0.6))
 
 
 def test_an_example_that_counts_more_pulls_the_model_further():

@@ -83,6 +83,7 @@ def test_a_concern_without_its_evidence_is_not_chosen():
     # a threat makes it blackmail, however the money went
     ("he sent her money for pics and now says he'll post them unless she sends more", True),
     ("he paid him for a video and now he's threatening to show his school", True),
+    ("a man has been sending her money and now he wrote 'I will send your pics to your school friends'", True),
 ])
 def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, threat):
     ranking = [("sextortion", 0.6), ("gifts_money", 0.3)]

@@ -7,10 +7,22 @@ from bot.safety_net import safety_net, windows
 NET = safety_net()
 
 EMERGENCIES = [
-    # a meeting tonight, whatever happened at Christmas
+    # a meeting tonight, whatever else is months off or long ago (a stop-31 review)
     "she's meeting him tonight at the station, they got talking over christmas",
-    # a hotel is still a meeting place when the writer does not work there
-    "she's going to meet him at a hotel tonight, he's booked it",
+    "she met him in june and is meeting him tonight",
+    "they've been chatting over half term and she's meeting him tonight at the park",
+    "she's meeting him after school today, her exams are weeks away",
+    # a hotel is still a meeting place when the writer does not work there: a room booked at
+    # one, its bar
+    "he's booked a room at a hotel tonight and told her to come",
+    "he's got a room at the hotel by the station and she's going there tonight",
+    "he told her to come to the hotel bar tonight",
+    # the child, or someone else, back home never silences a trigger (a stop-31 review)
+    "police have picked him up but my daughter is still not home",
+    "that man is back. she has gone off with him again",
+    "my husband is home we still can't find her, she went off with a man from snapchat",
+    "my son is back thank god but his sister has run off with a man she met online",
+    "he knows where she lives and that man is back, he's outside now",
     # suicide said outright in other words (a stop-30 review): never to wake up, not to exist,
     # a suicide note
     "He's on the sofa next to me and says he wants to go to sleep and never wake up",
@@ -246,9 +258,6 @@ NOT_EMERGENCIES = [
     "i feel like there is a noose round my neck with all these bills",
     "he will OD on sugar at nana's",
     "his cousin has been stabbed in london last year",
-    # a meeting weeks off, found out tonight (blind14, stop 31)
-    "tonight I found he's messaged her again asking to meet up at Easter instead",
-    "she asked me today for train times to meet him in June after her exams, it's weeks away",
     # the hotel the writer works in is no meeting place (multi7, stop 31)
     "i clean rooms at a hotel. today a guest's laptop was open and there were pictures of children on it",
     "I work at a hotel and my son is home alone after school, a man on roblox asked him for a photo",
@@ -312,15 +321,18 @@ def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
 @pytest.mark.parametrize("text", [
     "shes back. my brother found her in the services car park. what do we do from here",
     "right. she's hame. they've lifted him",
-    "the police brought him home an hour ago and he's in bed",
-    "the polis picked her up at a petrol station",
+    "my daughter is home thank god, she'd gone to the wrong bus stop",
 ])
-def test_a_child_back_or_brought_home_settles_a_models_guess(text):
+def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
 
 
-@pytest.mark.parametrize("text", ["she's back on the app talking to him", "he's back online with that man"])
-def test_back_on_an_app_is_not_back_home(text):
+@pytest.mark.parametrize("text", [
+    "she's back on the app talking to him", "he's back online with that man", "that man is back",
+    # a self-harm sign is still urgent
+    "she's home now but she cut her arms on purpose",
+])
+def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
     assert not NET.settled(text)
 
 
@@ -333,6 +345,10 @@ def test_back_on_an_app_is_not_back_home(text):
     # a sign-off is not a goodbye
     ("Thank you dear, I'll ring them tomorrow. Bye for now.", False),
     ("thanks for your help, goodbye", False),
+    ("thanks, goodbye x", False),
+    ("my phone is dead so I'm on her laptop", False),
+    ("he's harmless really, just loud", False),
+    ("honestly I think she can't go on", True),
     ("she said goodbye to her sister and locked her door", True),
 ])
 def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
