@@ -42,12 +42,16 @@ def load(folder: Path = FOLDER) -> List[Tuple[str, bool]]:
     return examples
 
 
+def _same_length(texts: Sequence[str], in_danger: Sequence[bool]) -> None:
+    if len(texts) != len(in_danger):
+        raise ValueError(f"{len(texts)} texts but {len(in_danger)} labels")
+
+
 def training_set(texts: Sequence[str], in_danger: Sequence[bool], folder: Path = FOLDER
                  ) -> Tuple[List[str], List[bool], List[float]]:
     """The danger-now model's training set: the NLU examples given (each counting 1) followed by
     the folder's own examples (each counting weight()), as (texts, labels, weights)."""
-    if len(texts) != len(in_danger):
-        raise ValueError(f"{len(texts)} texts but {len(in_danger)} labels")
+    _same_length(texts, in_danger)
     own = load(folder)
     return (list(texts) + [t for t, _ in own],
             [bool(d) for d in in_danger] + [d for _, d in own],
@@ -62,8 +66,7 @@ def self_harm_training_set(texts: Sequence[str], in_danger: Sequence[bool], fold
     missing or a man at the door is neither this danger nor everyday, and taking them as either
     would teach the reading the words of a home at night rather than a child's words about
     ending their life."""
-    if len(texts) != len(in_danger):
-        raise ValueError(f"{len(texts)} texts but {len(in_danger)} labels")
+    _same_length(texts, in_danger)
     everyday = [t for t, d in zip(texts, in_danger) if not d] + [t for t, d in load(near_misses) if not d]
     own = load(folder)
     return (everyday + [t for t, _ in own],

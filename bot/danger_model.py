@@ -94,10 +94,6 @@ class DangerModel:
         reading = self._probabilities(x, self.self_harm) if self.self_harm is not None else None
         return self._probabilities(x, self.classifier), reading
 
-    def score_whole(self, texts: Sequence[str]) -> np.ndarray:
-        """Each message's danger-now score, as one piece."""
-        return self._stretch_scores(texts)[0]
-
     def score(self, text: str) -> float:
         """The danger-now score (scores(), first)."""
         return self.scores(text)[0]

@@ -55,8 +55,8 @@ def understand(
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
-    trigger = net.detect(text, lemmas) or _model_trigger(text, lemmas, top, top_conf, danger, table, net,
-                                                                  self_harm)
+    trigger = (net.detect(text, lemmas)
+               or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm))
     long = len(text.split()) >= table.story_words
     told_at_length = long and top and top.startswith(FOLLOW_UP)
     # the specific question a long message ends with, even when its worry ranks first
