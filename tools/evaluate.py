@@ -22,6 +22,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real11   an eleventh (45), from pages no earlier set used, run once at the end of stop 27
   real12   a twelfth (23), from pages no earlier set used, run once at the end of stop 28
   real13   a thirteenth (31), from pages no earlier set used, run once at the end of stop 29
+  real14   a fourteenth (13), from pages no earlier set used, run once at the end of stop 32
+           (about 130 searches: the public pages are nearly used up)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -33,6 +35,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind12  a twelfth blind set (240), by another writer, run once at the end of stop 29
   blind13  a thirteenth blind set (240), by another writer, run once at the start of stop 30
   blind14  a fourteenth blind set (240), by another writer, run once at the start of stop 31
+  blind15  a fifteenth blind set (240), by another writer, run once at the end of stop 32
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -47,6 +50,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            stop 30
   multi7   a seventh, by another such writer with a new list of people (voice dictation,
            translation-app English, very short replies), run once at the start of stop 31
+  multi8   an eighth, by another such writer with a new list of people (grandparents, forces
+           and shift-working parents, learnt English, young people), run once at the end of stop 32
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -83,6 +88,7 @@ SETS = {
     "real11": EVAL / "real_parent_cases_11.yaml",
     "real12": EVAL / "real_parent_cases_12.yaml",
     "real13": EVAL / "real_parent_cases_13.yaml",
+    "real14": EVAL / "real_parent_cases_14.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -94,6 +100,7 @@ SETS = {
     "blind12": EVAL / "fresh_blind_cases_12.yaml",
     "blind13": EVAL / "fresh_blind_cases_13.yaml",
     "blind14": EVAL / "fresh_blind_cases_14.yaml",
+    "blind15": EVAL / "fresh_blind_cases_15.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -104,7 +111,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi4": EVAL / "multiturn_conversations_4.yaml",
                  "multi5": EVAL / "multiturn_conversations_5.yaml",
                  "multi6": EVAL / "multiturn_conversations_6.yaml",
-                 "multi7": EVAL / "multiturn_conversations_7.yaml"}
+                 "multi7": EVAL / "multiturn_conversations_7.yaml",
+                 "multi8": EVAL / "multiturn_conversations_8.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
