@@ -117,10 +117,13 @@ def tailored(
             bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
         elif steps_asked or (concern and concern.app_steps):
             bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
+    if concern and concern.emergency and child_typing and _route_allows("child_in_danger", concern, table):
+        bubbles.append(("child_in_danger", extra("child_in_danger")))
     if concern and _route_allows("someone_close", concern, table) and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))
     years = lex.age_from(age) if age else None
-    if concern and years is not None and not child_typing:
+    # an emergency reply stays short: its Childline line is for a child typing, not a parent's extra
+    if concern and years is not None and not child_typing and not concern.emergency:
         if _for_age("teen_childline", years) and _route_allows("teen_childline", concern, table):
             bubbles.append((f"teen_childline:{years}", extra("teen_childline", years=years)))
         if found and found.min_age and years < found.min_age and concern.app_steps:
@@ -147,7 +150,7 @@ def _for_age(extra_name: str, years: int) -> bool:
 EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
     "also_mentioned": {"others"}, "platform_steps": {"app", "steps"},
     "platform_privacy": {"app"},
-    "someone_close": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
+    "someone_close": set(), "child_in_danger": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
 }
 
 

@@ -7,6 +7,7 @@ import requests
 
 from tools.flows.player import play
 from bot.flow_scripts import load_script
+from bot.routing import routing
 from apps.staff.console import staff_token
 
 pytestmark = pytest.mark.servers
@@ -78,7 +79,8 @@ def test_one_click_saves_the_conversation_as_a_script_that_replays(new_page, bot
     script = load_script(saved[0])
     assert script.name == "Robux from a stranger, then evidence"
     assert script.turns[0].parent == CONCERN and script.turns[1].press == "Keeping evidence safely"
-    assert [m.helpline for m in script.turns[0].mentions][:1] == ["CEOP"]
+    # the saved script names the helplines in the order the reply did: the route's own first
+    assert [m.helpline for m in script.turns[0].mentions][:1] == [routing().helplines_for("gifts_money")[0]]
     result = play(script, bot.rasa_port)
     assert result.passed, [(c.what, c.reason) for c in result.checks if not c.passed]
     assert len(result.checks) >= 3

@@ -18,6 +18,15 @@ def test_teenager_is_offered_childline_only_where_the_route_allows(helplines):
     assert not any(phone in b for b in tailor("signs_secrecy", age="9"))
 
 
+def test_a_child_typing_in_danger_now_is_told_to_call_999_and_offered_childline(helplines):
+    phone = helplines["CHILDLINE"].phone
+    child = tailor("immediate_danger", child_typing=True)
+    assert len(child) == 1 and phone in child[0] and helplines["EMERGENCY"].phone in child[0]
+    assert tailor("immediate_danger") == []  # a parent: the 999 reply as it is
+    assert tailor("immediate_danger", age="14") == []  # nor the teenager's Childline extra
+    assert not any(phone in b for b in tailor("unknown_contact", child_typing=True))  # not an emergency
+
+
 def test_younger_child_on_a_13_plus_app():
     out = tailor("unknown_contact", platform="tiktok", age="year 6")
     assert any("aged 13 and over" in b for b in out)
