@@ -374,6 +374,15 @@ def test_asking_for_help_is_not_a_confession(text, ranking):
     assert understand(text, ranking).concern == R.when_unsure
 
 
+@pytest.mark.parametrize("text", [
+    "i'm 40 and i've been messaging a 15 year old from a game more than i should, i know it's wrong and want help to stop",
+    "i run a youth club and i keep thinking about one of the girls, nothing has happened, i need help to make sure it never does",
+])
+def test_an_adult_owning_up_to_their_own_conduct_with_a_child_is_their_own_worry(text):
+    # no word like "urges" or "attracted": the writer owns up and asks for help to stop
+    assert R.decide([("own_thoughts", 0.95), ("overreacting", 0.05)], text=text).concern == "own_thoughts"
+
+
 def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():
     # the classifier may read "keeps messaging her, asking for photos" as another adult's
     # behaviour; with nobody the writer knows in the words, it is an unknown contact
