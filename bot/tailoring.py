@@ -10,7 +10,7 @@ from bot.catalogue import catalogue
 from bot.entities import Lexicon, lexicon
 from bot.guidance import guidance
 from bot.placeholders import fill
-from bot.routing import FOLLOW_UP, Concern, Routing, routing
+from bot.routing import CHILD_CONCERN, FOLLOW_UP, Concern, Routing, routing
 
 # asked for, or answered with, an app: its block and report steps
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
@@ -117,7 +117,8 @@ def tailored(
             bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
         elif steps_asked or (concern and concern.app_steps):
             bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
-    if concern and concern.emergency and child_typing and _route_allows("child_in_danger", concern, table):
+    if concern and concern.emergency and _child_in_danger(child_typing, text, table) \
+            and _route_allows("child_in_danger", concern, table):
         bubbles.append(("child_in_danger", extra("child_in_danger")))
     if concern and _route_allows("someone_close", concern, table) and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))
@@ -136,6 +137,12 @@ def tailored(
 def _named_by(extra_name: str) -> frozenset:
     """The helplines an extra names (from its words, so content decides)."""
     return frozenset(catalogue().mentions(" ".join(guidance().extras[extra_name].bubbles)))
+
+
+def _child_in_danger(child_typing: bool, text: str, table: Routing) -> bool:
+    """A child typing about their own danger: not a parent whose words also sound young ("can I
+    get in trouble for going round?") yet name their child ("my daughter", "my 13 year old")."""
+    return child_typing and not table.concerns[CHILD_CONCERN].contradicted(text)
 
 
 def _route_allows(extra_name: str, concern: Concern, table: Routing) -> bool:

@@ -375,12 +375,31 @@ def test_asking_for_help_is_not_a_confession(text, ranking):
 
 
 @pytest.mark.parametrize("text", [
-    "i'm 40 and i've been messaging a 15 year old from a game more than i should, i know it's wrong and want help to stop",
-    "i run a youth club and i keep thinking about one of the girls, nothing has happened, i need help to make sure it never does",
+    "i'm 40 and i've been messaging a 15 year old from a game more than i should and want help",
+    "i run a youth club and i keep thinking about one of the girls in a way i shouldn't, nothing has happened",
 ])
-def test_an_adult_owning_up_to_their_own_conduct_with_a_child_is_their_own_worry(text):
-    # no word like "urges" or "attracted": the writer owns up and asks for help to stop
+def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry(text):
+    # no word like "urges" or "attracted": the writer is the one chatting to the child
     assert R.decide([("own_thoughts", 0.95), ("overreacting", 0.05)], text=text).concern == "own_thoughts"
+
+
+@pytest.mark.parametrize("text", [
+    "my dad has been crossing lines with my daughter and i know it's wrong, i want to help him stop",
+    "worried about my partner. i know it's wrong but i've been covering for him, he messages young girls online. help me to stop this",
+    "i know it was wrong but i let my 14 year old go to a party at an older lad's flat, help me to understand what to do now",
+    "i keep thinking about what that man said to my daughter",
+    "i've been talking to a girl's mum about the man at the park",
+])
+def test_someone_else_doing_it_is_never_the_writers_own_worry(text):
+    # a parent, or someone worried about another adult, is never sent to Stop It Now alone,
+    # however sure the classifier
+    assert R.decide([("own_thoughts", 0.95), ("overreacting", 0.05)], text=text).concern != "own_thoughts"
+
+
+@pytest.mark.parametrize("route", ["meeting_planned", "unknown_contact", "gifts_money"])
+def test_an_adults_contact_names_the_police_before_ceop(route):
+    # 101 fits whether the adult is online or known to the family; CEOP's form is for online abuse
+    assert R.helplines_for(route)[:2] == ("POLICE", "CEOP")
 
 
 def test_another_adult_with_no_adult_the_writer_knows_is_a_contact_worry():

@@ -25,6 +25,9 @@ def test_a_child_typing_in_danger_now_is_told_to_call_999_and_offered_childline(
     assert tailor("immediate_danger") == []  # a parent: the 999 reply as it is
     assert tailor("immediate_danger", age="14") == []  # nor the teenager's Childline extra
     assert not any(phone in b for b in tailor("unknown_contact", child_typing=True))  # not an emergency
+    # a parent whose words sound young but who names their child: the 999 reply as it is
+    worried = "can i get in trouble for going round? my daughter is at a 30 year old's flat right now"
+    assert tailor("immediate_danger", child_typing=True, text=worried) == []
 
 
 def test_younger_child_on_a_13_plus_app():
