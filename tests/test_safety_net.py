@@ -12,6 +12,9 @@ EMERGENCIES = [
     "she met him in june and is meeting him tonight",
     "they've been chatting over half term and she's meeting him tonight at the park",
     "she's meeting him after school today, her exams are weeks away",
+    # a meeting with someone tonight is still one beside a club's meeting (a stop-32 review)
+    "she told me at cubs meeting that he is meeting her tonight",
+    "I found messages about tonight's meeting with him at the park",
     # a hotel is still a meeting place when the writer does not work there: a room booked at
     # one, its bar
     "he's booked a room at a hotel tonight and told her to come",
@@ -153,6 +156,10 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    # a club's meeting tonight is where a child told the writer, not a meeting with anyone
+    "a 12 year old in my troop told me at tonight's meeting that someone on discord sets him challenges",
+    "at the end of tonight's meeting one of the guides said a man online keeps messaging her",
+    "at our scout meeting tonight a boy told me someone has pictures of him",
     # signs of a child at risk told in other words only back up a model's guess (self_harm_hint):
     # alone, in their everyday senses, they are no emergency
     "He won't be here tomorrow, he's at his dad's, but how do I check the app he chats on?",
