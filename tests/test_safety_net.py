@@ -369,3 +369,55 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
 def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
     assert NET.supports_self_harm(text) is support
     assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a denial is not a risk (stop 33): "isn't thinking of", "hasn't hurt himself", "doesn't want to"
+    "he's really upset about the video but he isn't thinking of hurting himself",
+    "He's not hurt himself or anything, just scared",
+    "im 14 and i dont want to hurt myself or anything i just feel rubbish",
+    "She not want to die, she say, but she very upset",
+    "he denies any self-harm and I believe him",
+    "she says she's not talking about hurting herself, she's just angry",
+    # an insult others throw is bullying, not the child's own words
+    "kids in his lobby keep telling him to kill himself when he loses",
+    "there's a challenge going round that tells kids to hurt themselves",
+])
+def test_a_denial_or_an_insult_is_no_risk_of_self_harm(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the same words said outright still are
+    "he says he's thinking of hurting himself tonight",
+    "she's hurt herself again and won't open the door",
+    "he told me he wants to kill himself",
+    "she keeps telling me she wants to die",
+    "I want to kill myself, he's posted the pictures",
+    # a denial elsewhere does not hide the risk said next to it
+    "she said she's not going to do anything but she's written a note saying she wants to die",
+])
+def test_the_same_words_said_outright_are_still_a_risk(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "She is at home, very ashamed. I don't know what to do about the photo",
+    "he's gone back to class now and I've written down what he said",
+    "she's in her room with her grandma, very upset",
+    "my mate's not with him right now, should I tell someone",
+    "she is at home with me right now, she told me everything",
+])
+def test_a_child_somewhere_safe_settles_a_models_guess(text):
+    assert NET.settled(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a friend at home says nothing of where the child is (blind15, stop 32)
+    "Molly is at home, she was never going, and my daughter's phone goes to voicemail",
+    "he is at home alone and a man from the game says he's outside",
+    "she's at home but the man from snapchat is outside our house right now",
+    "he's here right now",
+])
+def test_a_friend_at_home_or_something_happening_now_does_not_settle(text):
+    assert not NET.settled(text)
