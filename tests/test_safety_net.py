@@ -421,3 +421,23 @@ def test_a_child_somewhere_safe_settles_a_models_guess(text):
 ])
 def test_a_friend_at_home_or_something_happening_now_does_not_settle(text):
     assert not NET.settled(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "tonight" is when the writer found out, not when a meeting is (stop 33)
+    "I found out tonight that he'd arranged to meet her at the bus station on Saturday week",
+    "my daughter told me tonight that she met a man from the internet two times in the summer",
+    "we found out tonight that a man from fortnite wants to meet him at half term",
+])
+def test_the_night_the_writer_found_out_is_no_meeting_time(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "she told me tonight she's meeting him in an hour",
+    "I found out tonight, she's meeting him tonight at the park",
+    "he is meeting her tonight, I found the messages",
+    "tonight she's going to meet him at the station",
+])
+def test_a_meeting_tonight_is_still_one_beside_the_night_the_writer_found_out(text):
+    assert NET.detect(text) is not None
