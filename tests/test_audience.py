@@ -18,6 +18,10 @@ from bot.audience import child_is_typing
     "I am almost 14 and someone on tiktok keeps asking where I live",
     "I'm under 18 and I've fallen in love with an adult, is that wrong?",
     "im still a minor and my coach keeps texting me at night",
+    # about a friend, the age shown by the friend's family or school (stop 33)
+    "My best friend told me her stepdad comes in her room every night, what do I do",
+    "my mate is getting messages from a guy twice our age, should i tell someone",
+    "my friend (13) is really into her coach and her mum doesn't know",
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -34,6 +38,12 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm under 18 stone now but my son keeps going on at me about my weight",
     "im under 16 minutes from school so he walks, but a man has started following him",
     "my daughter is still a minor and he is 25",
+    # an adult's friend who is a parent
+    "my friend's son is on roblox and his mum is worried about a man",
+    "My friend, his mum, is fuming about the video",
+    "my friend has a 13 year old son and his dad says it's nothing",
+    "my friend told me her daughter is talking to a man and her dad doesn't know",
+    "he's meeting someone he calls \"my mate\" and his mum isn't picking up",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)
