@@ -441,3 +441,31 @@ def test_the_night_the_writer_found_out_is_no_meeting_time(text):
 ])
 def test_a_meeting_tonight_is_still_one_beside_the_night_the_writer_found_out(text):
     assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # more denials and insults, in words and lemmas (stop 33)
+    "he went to the GP and says he is not going to hurt himself",
+    "nobody is urging her to hurt herself, the comments are just mean",
+    "hardly says a word and jumps every time his phone goes",
+    "her followers jumped from 7 to 307 overnight",
+])
+def test_more_denials_and_everyday_jumps_are_no_risk(text):
+    assert NET.detect(text) is None
+
+
+def test_an_everyday_jump_is_no_risk_in_its_lemmas_either():
+    text = "moody, hardly said a word, jumped every time his phone went"
+    lemmas = "moody , hardly say a word , jump every time his phone go".split()
+    assert NET.detect(text, lemmas) is None
+    lemmas = "kid in his lobby tell kid to hurt themselves".split()
+    assert NET.detect("kids in his lobby tell kids to hurt themselves", lemmas) is None
+
+
+@pytest.mark.parametrize("text", [
+    "she said she's going to jump off the bridge",
+    "he's threatening to jump",
+    "she texted that she'll jump from the car park roof",
+])
+def test_a_threat_to_jump_is_still_a_risk(text):
+    assert NET.detect(text) is not None
