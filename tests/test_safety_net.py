@@ -469,3 +469,25 @@ def test_an_everyday_jump_is_no_risk_in_its_lemmas_either():
 ])
 def test_a_threat_to_jump_is_still_a_risk(text):
     assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a scare told as over (stop 33)
+    "he didn't come home till 11 and we were about to ring the police when he walked in",
+    "she went off with a friend and we had two hours of panic. That's all sorted",
+    "i went to meet someone from online, got a bad feeling, ran away and got home fine",
+    "panic over, she's turned up at half six, phone was flat",
+])
+def test_a_scare_told_as_over_is_no_emergency(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # worry about panicking is no resolution, nor arriving at his place
+    "I'm probably panicking over nothing but she's gone to meet him and isn't answering",
+    "she turned up at his flat, she's gone off with him",
+    "her brother got home fine but she has run off with a man she met online",
+])
+def test_no_resolution_in_a_scare_still_going_on(text):
+    lemmas = None if "panicking" not in text else text.replace("panicking", "panic").replace("she's", "she be").split()
+    assert NET.detect(text, lemmas) is not None
