@@ -24,6 +24,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real13   a thirteenth (31), from pages no earlier set used, run once at the end of stop 29
   real14   a fourteenth (13), from pages no earlier set used, run once at the end of stop 32
            (about 130 searches: the public pages are nearly used up)
+  real15   a fifteenth (32), from pages no earlier set used, run once at the end of stop 33
+           (about 195 searches by one gatherer)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -36,6 +38,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind13  a thirteenth blind set (240), by another writer, run once at the start of stop 30
   blind14  a fourteenth blind set (240), by another writer, run once at the start of stop 31
   blind15  a fifteenth blind set (240), by another writer, run once at the end of stop 32
+  blind16  a sixteenth blind set (240), by another writer, run once at the end of stop 33
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -52,6 +55,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            translation-app English, very short replies), run once at the start of stop 31
   multi8   an eighth, by another such writer with a new list of people (grandparents, forces
            and shift-working parents, learnt English, young people), run once at the end of stop 32
+  multi9   a ninth, by another such writer with a new list of people (foster carers, shift
+           workers, coaches, voice-to-text, young carers), run once at the end of stop 33
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -89,6 +94,7 @@ SETS = {
     "real12": EVAL / "real_parent_cases_12.yaml",
     "real13": EVAL / "real_parent_cases_13.yaml",
     "real14": EVAL / "real_parent_cases_14.yaml",
+    "real15": EVAL / "real_parent_cases_15.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -101,6 +107,7 @@ SETS = {
     "blind13": EVAL / "fresh_blind_cases_13.yaml",
     "blind14": EVAL / "fresh_blind_cases_14.yaml",
     "blind15": EVAL / "fresh_blind_cases_15.yaml",
+    "blind16": EVAL / "fresh_blind_cases_16.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -112,7 +119,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi5": EVAL / "multiturn_conversations_5.yaml",
                  "multi6": EVAL / "multiturn_conversations_6.yaml",
                  "multi7": EVAL / "multiturn_conversations_7.yaml",
-                 "multi8": EVAL / "multiturn_conversations_8.yaml"}
+                 "multi8": EVAL / "multiturn_conversations_8.yaml",
+                 "multi9": EVAL / "multiturn_conversations_9.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
