@@ -491,3 +491,28 @@ def test_a_scare_told_as_over_is_no_emergency(text):
 def test_no_resolution_in_a_scare_still_going_on(text):
     lemmas = None if "panicking" not in text else text.replace("panicking", "panic").replace("she's", "she be").split()
     assert NET.detect(text, lemmas) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a past habit, a denial and an insult in other words (stop 33, after blind16's first run)
+    "I'm 15. My friend told me she used to self harm after an older lad online kept at her",
+    "i kept getting told to kill myself by people on a game so i quit",
+    "she was crying at 2am again. No self harm that I've seen, she says she'd never",
+    "Bit of a scare last night which is over now: she didn't come home till 11, she was found safe",
+])
+def test_a_past_habit_or_a_scare_that_is_over_is_no_emergency(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hypothetical, but if my 13 year old ever texted me to collect her from an address I didn't know?",
+    "Nothing's happened, I just wonder what I'd do if my son ever went missing",
+    "he was knocked off his bike, he's in A&E and he's going to be fine",
+])
+def test_a_question_about_what_might_happen_settles_a_models_guess(text):
+    assert NET.settled(text)
+
+
+def test_a_past_habit_or_nothing_yet_does_not_hide_danger_now():
+    assert not NET.settled("nothing has happened to her yet but he's outside the house right now")
+    assert NET.detect("she used to self harm and tonight she says she wants to die") is not None
