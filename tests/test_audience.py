@@ -44,6 +44,11 @@ def test_a_young_person_writing_about_themselves(text):
     "my friend has a 13 year old son and his dad says it's nothing",
     "my friend told me her daughter is talking to a man and her dad doesn't know",
     "he's meeting someone he calls \"my mate\" and his mum isn't picking up",
+    # an adult who says so elsewhere in the message (a stop-33 review)
+    "My friend is a teacher and says a boy in her class is being groomed, his mum does not know",
+    "my mate said his lad has been sent nudes by someone, his mum is furious",
+    "my friend is worried, her stepdad keeps texting my daughter",
+    "my friend who is a parent at my school told me a man is messaging kids, her mum told her",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)

@@ -376,12 +376,11 @@ def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_readin
     "he's really upset about the video but he isn't thinking of hurting himself",
     "He's not hurt himself or anything, just scared",
     "im 14 and i dont want to hurt myself or anything i just feel rubbish",
-    "She not want to die, she say, but she very upset",
     "he denies any self-harm and I believe him",
     "she says she's not talking about hurting herself, she's just angry",
-    # an insult others throw is bullying, not the child's own words
-    "kids in his lobby keep telling him to kill himself when he loses",
+    # a taunt or "challenge" aimed at children in general
     "there's a challenge going round that tells kids to hurt themselves",
+    "in the group chat they keep telling each other to kill themselves as a joke",
 ])
 def test_a_denial_or_an_insult_is_no_risk_of_self_harm(text):
     assert NET.detect(text) is None
@@ -405,7 +404,7 @@ def test_the_same_words_said_outright_are_still_a_risk(text):
     "She is at home, very ashamed. I don't know what to do about the photo",
     "he's gone back to class now and I've written down what he said",
     "she's in her room with her grandma, very upset",
-    "my mate's not with him right now, should I tell someone",
+    "she's not with him right now, should I tell someone",
     "she is at home with me right now, she told me everything",
 ])
 def test_a_child_somewhere_safe_settles_a_models_guess(text):
@@ -424,29 +423,18 @@ def test_a_friend_at_home_or_something_happening_now_does_not_settle(text):
 
 
 @pytest.mark.parametrize("text", [
-    # "tonight" is when the writer found out, not when a meeting is (stop 33)
-    "I found out tonight that he'd arranged to meet her at the bus station on Saturday week",
-    "my daughter told me tonight that she met a man from the internet two times in the summer",
-    "we found out tonight that a man from fortnite wants to meet him at half term",
-])
-def test_the_night_the_writer_found_out_is_no_meeting_time(text):
-    assert NET.detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
     "she told me tonight she's meeting him in an hour",
     "I found out tonight, she's meeting him tonight at the park",
     "he is meeting her tonight, I found the messages",
     "tonight she's going to meet him at the station",
 ])
-def test_a_meeting_tonight_is_still_one_beside_the_night_the_writer_found_out(text):
+def test_a_meeting_tonight_is_still_one_when_the_writer_found_out_tonight(text):
     assert NET.detect(text) is not None
 
 
 @pytest.mark.parametrize("text", [
     # more denials and insults, in words and lemmas (stop 33)
     "he went to the GP and says he is not going to hurt himself",
-    "nobody is urging her to hurt herself, the comments are just mean",
     "hardly says a word and jumps every time his phone goes",
     "her followers jumped from 7 to 307 overnight",
 ])
@@ -473,7 +461,6 @@ def test_a_threat_to_jump_is_still_a_risk(text):
 
 @pytest.mark.parametrize("text", [
     # a scare told as over (stop 33)
-    "he didn't come home till 11 and we were about to ring the police when he walked in",
     "she went off with a friend and we had two hours of panic. That's all sorted",
     "i went to meet someone from online, got a bad feeling, ran away and got home fine",
     "panic over, she's turned up at half six, phone was flat",
@@ -496,7 +483,6 @@ def test_no_resolution_in_a_scare_still_going_on(text):
 @pytest.mark.parametrize("text", [
     # a past habit, a denial and an insult in other words (stop 33, after blind16's first run)
     "I'm 15. My friend told me she used to self harm after an older lad online kept at her",
-    "i kept getting told to kill myself by people on a game so i quit",
     "she was crying at 2am again. No self harm that I've seen, she says she'd never",
     "Bit of a scare last night which is over now: she didn't come home till 11, she was found safe",
 ])
@@ -516,3 +502,37 @@ def test_a_question_about_what_might_happen_settles_a_models_guess(text):
 def test_a_past_habit_or_nothing_yet_does_not_hide_danger_now():
     assert not NET.settled("nothing has happened to her yet but he's outside the house right now")
     assert NET.detect("she used to self harm and tonight she says she wants to die") is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a denial next to a risk, coercion by an adult, and "tonight" as both (a stop-33 review)
+    "I don't want to kill myself but I don't know what else to do, he says he'll send the pics to everyone",
+    "he says he doesn't want to kill himself but he can't see any other way out",
+    "she doesn't want to die she just wants it all to stop, he's posted her photos",
+    "she is not thinking about killing herself she is planning it",
+    "he has not hurt himself yet but says he will if the pictures get out",
+    "a man on discord is telling her to cut herself and send him pictures",
+    "the guy who has her nudes keeps telling her to kill herself and she says she might",
+    "he denied self harming but I found blades and blood in his room",
+    "she told me tonight she is meeting him later",
+    "he told me tonight he is going to meet a lad from fortnite, he is already out",
+    # someone else safe, or a wish, does not end the child's danger
+    "please tell her to ring me and come home safe, she has gone to meet someone from snapchat",
+    "he walked in and told me his sister has gone to meet a man she met online",
+    "she is not back, her friend says they got home fine but she went off with a man from snap",
+    "he said it is all ok, his mum knows, and now she has gone off with him in his car",
+    "he turned up at half three at the school gates and she has gone off with him",
+    "my neighbour is hitting his son at home right now",
+])
+def test_what_a_stop_33_review_found_is_still_an_emergency(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "She was meant to be at Mollys but she is not with them now and her phone is off",
+    "Her friends have gone home now but she is still not back",
+    "her dad thinks she is at home but she is not, her bed is empty",
+    "shes been talking to a man on snapchat and he walked in the back door and took her",
+])
+def test_what_a_stop_33_review_found_does_not_settle(text):
+    assert not NET.settled(text)
