@@ -18,10 +18,6 @@ from bot.audience import child_is_typing
     "I am almost 14 and someone on tiktok keeps asking where I live",
     "I'm under 18 and I've fallen in love with an adult, is that wrong?",
     "im still a minor and my coach keeps texting me at night",
-    # about a friend, the age shown by the friend's family or school (stop 33)
-    "My best friend told me her stepdad comes in her room every night, what do I do",
-    "my mate is getting messages from a guy twice our age, should i tell someone",
-    "my friend (13) is really into her coach and her mum doesn't know",
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -38,17 +34,19 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm under 18 stone now but my son keeps going on at me about my weight",
     "im under 16 minutes from school so he walks, but a man has started following him",
     "my daughter is still a minor and he is 25",
-    # an adult's friend who is a parent
-    "my friend's son is on roblox and his mum is worried about a man",
-    "My friend, his mum, is fuming about the video",
-    "my friend has a 13 year old son and his dad says it's nothing",
-    "my friend told me her daughter is talking to a man and her dad doesn't know",
-    "he's meeting someone he calls \"my mate\" and his mum isn't picking up",
-    # an adult who says so elsewhere in the message (a stop-33 review)
-    "My friend is a teacher and says a boy in her class is being groomed, his mum does not know",
-    "my mate said his lad has been sent nudes by someone, his mum is furious",
-    "my friend is worried, her stepdad keeps texting my daughter",
-    "my friend who is a parent at my school told me a man is messaging kids, her mum told her",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
+    assert not child_is_typing(text)
+
+
+@pytest.mark.parametrize("text", [
+    # adults writing about a friend, whom a withdrawn stop-33 pattern took for young people
+    "My friend is a teacher and says a boy in her class is being groomed, his mum does not know",
+    "my mate said his lad has been sent nudes by someone, his mum is furious",
+    "My friend told me her stepdad has been messaging my 14 year old on snapchat",
+    "my friend said her mum's boyfriend is messaging my youngest on roblox",
+    "My best friend has just told me her husband has been looking at images of children, her dad found them",
+    "As a childminder, my friend told me her husband has been messaging one of the children I look after",
+])
+def test_an_adult_writing_about_a_friend_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)

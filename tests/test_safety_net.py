@@ -371,141 +371,11 @@ def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_readin
     assert NET.detect(text) is None
 
 
-@pytest.mark.parametrize("text", [
-    # a denial is not a risk (stop 33): "isn't thinking of", "hasn't hurt himself", "doesn't want to"
-    "he's really upset about the video but he isn't thinking of hurting himself",
-    "He's not hurt himself or anything, just scared",
-    "im 14 and i dont want to hurt myself or anything i just feel rubbish",
-    "he denies any self-harm and I believe him",
-    "she says she's not talking about hurting herself, she's just angry",
-    # a taunt or "challenge" aimed at children in general
-    "there's a challenge going round that tells kids to hurt themselves",
-    "in the group chat they keep telling each other to kill themselves as a joke",
-])
-def test_a_denial_or_an_insult_is_no_risk_of_self_harm(text):
-    assert NET.detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    # the same words said outright still are
-    "he says he's thinking of hurting himself tonight",
-    "she's hurt herself again and won't open the door",
-    "he told me he wants to kill himself",
-    "she keeps telling me she wants to die",
-    "I want to kill myself, he's posted the pictures",
-    # a denial elsewhere does not hide the risk said next to it
-    "she said she's not going to do anything but she's written a note saying she wants to die",
-])
-def test_the_same_words_said_outright_are_still_a_risk(text):
-    assert NET.detect(text) is not None
-
-
-@pytest.mark.parametrize("text", [
-    "She is at home, very ashamed. I don't know what to do about the photo",
-    "he's gone back to class now and I've written down what he said",
-    "she's in her room with her grandma, very upset",
-    "she's not with him right now, should I tell someone",
-    "she is at home with me right now, she told me everything",
-])
-def test_a_child_somewhere_safe_settles_a_models_guess(text):
-    assert NET.settled(text)
-
-
-@pytest.mark.parametrize("text", [
-    # a friend at home says nothing of where the child is (blind15, stop 32)
-    "Molly is at home, she was never going, and my daughter's phone goes to voicemail",
-    "he is at home alone and a man from the game says he's outside",
-    "she's at home but the man from snapchat is outside our house right now",
-    "he's here right now",
-])
-def test_a_friend_at_home_or_something_happening_now_does_not_settle(text):
-    assert not NET.settled(text)
-
-
-@pytest.mark.parametrize("text", [
-    "she told me tonight she's meeting him in an hour",
-    "I found out tonight, she's meeting him tonight at the park",
-    "he is meeting her tonight, I found the messages",
-    "tonight she's going to meet him at the station",
-])
-def test_a_meeting_tonight_is_still_one_when_the_writer_found_out_tonight(text):
-    assert NET.detect(text) is not None
-
-
-@pytest.mark.parametrize("text", [
-    # more denials and insults, in words and lemmas (stop 33)
-    "he went to the GP and says he is not going to hurt himself",
-    "hardly says a word and jumps every time his phone goes",
-    "her followers jumped from 7 to 307 overnight",
-])
-def test_more_denials_and_everyday_jumps_are_no_risk(text):
-    assert NET.detect(text) is None
-
-
-def test_an_everyday_jump_is_no_risk_in_its_lemmas_either():
-    text = "moody, hardly said a word, jumped every time his phone went"
-    lemmas = "moody , hardly say a word , jump every time his phone go".split()
-    assert NET.detect(text, lemmas) is None
-    lemmas = "kid in his lobby tell kid to hurt themselves".split()
-    assert NET.detect("kids in his lobby tell kids to hurt themselves", lemmas) is None
-
-
-@pytest.mark.parametrize("text", [
-    "she said she's going to jump off the bridge",
-    "he's threatening to jump",
-    "she texted that she'll jump from the car park roof",
-])
-def test_a_threat_to_jump_is_still_a_risk(text):
-    assert NET.detect(text) is not None
-
-
-@pytest.mark.parametrize("text", [
-    # a scare told as over (stop 33)
-    "she went off with a friend and we had two hours of panic. That's all sorted",
-    "i went to meet someone from online, got a bad feeling, ran away and got home fine",
-    "panic over, she's turned up at half six, phone was flat",
-])
-def test_a_scare_told_as_over_is_no_emergency(text):
-    assert NET.detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    # worry about panicking is no resolution, nor arriving at his place
-    "I'm probably panicking over nothing but she's gone to meet him and isn't answering",
-    "she turned up at his flat, she's gone off with him",
-    "her brother got home fine but she has run off with a man she met online",
-])
-def test_no_resolution_in_a_scare_still_going_on(text):
-    lemmas = None if "panicking" not in text else text.replace("panicking", "panic").replace("she's", "she be").split()
-    assert NET.detect(text, lemmas) is not None
-
-
-@pytest.mark.parametrize("text", [
-    # a past habit, a denial and an insult in other words (stop 33, after blind16's first run)
-    "I'm 15. My friend told me she used to self harm after an older lad online kept at her",
-    "she was crying at 2am again. No self harm that I've seen, she says she'd never",
-    "Bit of a scare last night which is over now: she didn't come home till 11, she was found safe",
-])
-def test_a_past_habit_or_a_scare_that_is_over_is_no_emergency(text):
-    assert NET.detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    "Hypothetical, but if my 13 year old ever texted me to collect her from an address I didn't know?",
-    "Nothing's happened, I just wonder what I'd do if my son ever went missing",
-    "he was knocked off his bike, he's in A&E and he's going to be fine",
-])
-def test_a_question_about_what_might_happen_settles_a_models_guess(text):
-    assert NET.settled(text)
-
-
-def test_a_past_habit_or_nothing_yet_does_not_hide_danger_now():
-    assert not NET.settled("nothing has happened to her yet but he's outside the house right now")
-    assert NET.detect("she used to self harm and tonight she says she wants to die") is not None
-
-
-@pytest.mark.parametrize("text", [
-    # a denial next to a risk, coercion by an adult, and "tonight" as both (a stop-33 review)
+# Emergencies two reviews wrote (stop 33) against edits that were then withdrawn: a denial next
+# to a risk, an adult coercing self-harm, a sibling or friend safe while the child is not, an
+# earlier scare that was "a false alarm", "tonight" as both the telling and the meeting. The
+# safety net must go on catching them on their words alone.
+STOP_33_REVIEW_EMERGENCIES = [
     "I don't want to kill myself but I don't know what else to do, he says he'll send the pics to everyone",
     "he says he doesn't want to kill himself but he can't see any other way out",
     "she doesn't want to die she just wants it all to stop, he's posted her photos",
@@ -516,23 +386,134 @@ def test_a_past_habit_or_nothing_yet_does_not_hide_danger_now():
     "he denied self harming but I found blades and blood in his room",
     "she told me tonight she is meeting him later",
     "he told me tonight he is going to meet a lad from fortnite, he is already out",
-    # someone else safe, or a wish, does not end the child's danger
     "please tell her to ring me and come home safe, she has gone to meet someone from snapchat",
     "he walked in and told me his sister has gone to meet a man she met online",
     "she is not back, her friend says they got home fine but she went off with a man from snap",
     "he said it is all ok, his mum knows, and now she has gone off with him in his car",
     "he turned up at half three at the school gates and she has gone off with him",
     "my neighbour is hitting his son at home right now",
-])
-def test_what_a_stop_33_review_found_is_still_an_emergency(text):
+    "he has never hurt himself before, tonight he says he is going to do it",
+    "He has never self harmed before. Tonight he said he is going to.",
+    "she's never self harmed before and tonight after he posted her pics she locked herself in the bathroom with a razor",
+    "he says he isn't going to hurt himself, he's going to end it tonight",
+    "he says he is not going to hurt himself he is going to end it",
+    "she's not thinking of hurting herself, she's planning it",
+    "I don't want to hurt myself anymore and I can't stop, he keeps threatening to send my pics",
+    "I do not want to hurt myself anymore, he says he will post my nudes tonight and I cannot stop cutting",
+    "she used to self harm and she's started again tonight, she's in the bathroom with a razor",
+    "she used to self harm and after he posted her pics she is self harming again tonight",
+    "he hasn't self harmed in a year and tonight he has locked himself in the bathroom with a blade",
+    "she has not hurt herself in months and now he is making her do it on camera",
+    "the man in the roblox game was telling kids to hurt themselves and send pictures, my daughter did it tonight",
+    "a man in her discord keeps telling kids to cut themselves on camera and my daughter is on the call with him now",
+    "he told kids to kill themselves in the group and now my son says he will",
+    "a man online is telling kids to hurt themselves and my son is doing it right now on a live stream",
+    "no self harm before but after the pictures went round she is cutting again",
+    "no suicide attempts before but tonight she took a load of pills",
+    "she denies self harming and she's in the bathroom now with a razor and won't open the door",
+    "he denied hurting himself and his arms are covered in fresh cuts and he has locked the door",
+    "he's got so used to hurting himself he's doing it every night, tonight the cuts are deep",
+    "she swore she is not self harming and now she is bleeding in the bathroom",
+    "he is not hurting himself he is trying to hang himself",
+    "he said he had not self harmed and then I found him in the bathroom with blood everywhere",
+    "she said she wasn't going to hurt herself and then she ran out of the house",
+    "I am not going to hurt myself, I am going to end it tonight",
+    "I have never self harmed before, he says if I don't send more he'll post them and I want to",
+    "she has never cut herself before and tonight she cut herself with a knife after he threatened her",
+    "she isn't harming herself, she's starving herself and says she wants to die",
+    "the man is telling people to kill themselves in the live chat and my son is watching and crying and says he will",
+    "i used to self harm and now he is telling me to do it again and send pics",
+    "no hurting himself he says but he just rang me from the bridge",
+    "the man from snapchat is video calling with me right now and telling me to take my top off",
+    "a man from discord is facetiming with me right now and says he'll post my pics if I hang up",
+    "there is a man in the house with me right now who I met online and he won't let me leave",
+    "my ex is here with us right now and he is hitting my son",
+    "he is with us right now and he's beating our daughter",
+    "the guy she met online is not with her right now, he has sent someone to pick her up",
+    "she's not here right now, her phone is off and her location says Manchester",
+    "he is at home and the man from xbox is at the door asking for him",
+    "she is at home, he has just sent her a message saying he is coming to get her tonight",
+    "he is at school but the man from tiktok said he will pick him up at the gates at 3",
+    "she is at home, he is threatening to come round and hurt her tonight",
+    "he is at home in his room and says the man online told him to kill himself and he is going to",
+    "she is at home now but keeps saying she wants to die",
+    "she has taken a load of pills, is she going to be ok",
+    "he has taken pills, is he going to be alright",
+    "she ran off with a man she met online, is she going to be ok",
+    "if my daughter ever... she has just got in a car with a man from snapchat",
+    "sorry if this is a false alarm but my daughter has gone to meet a man from snapchat and isn't answering",
+    "this might be a false alarm, my 14 year old has gone to meet someone she met online and her phone is off",
+    "I don't want to waste police time if it's a false alarm but she went off with a man from tiktok 3 hours ago",
+    "last time she was found safe at his flat, now she has gone missing again and is not answering",
+    "I thought the scare was over but she's gone off with him again tonight",
+    "I thought the panic was over when she came back last week but she has gone to meet him again",
+    "I thought it was all sorted but she has gone to meet him and her phone is off",
+    "I thought that was all sorted, but tonight she has gone to meet him",
+    "she came home safe last time, but tonight she has gone to meet him again and won't answer",
+    "she got home fine last time but now she has gone to meet him again",
+    "my son and daughter went to meet him, he got home fine but she went off with him",
+    "I got home fine but my friend has gone to meet the man from snapchat and isn't answering",
+    "i got home ok but my best mate has gone off with the guy from online and her phone is off",
+    "the police said last time it was a false alarm, but she has gone to meet a man from online again",
+    "her brother came home safe but she has run off with a man she met online",
+    "it was meant to be all sorted but he's outside the house now and knows where we live",
+    "she was found safe last month, tonight he is outside our house again, he knows where we live",
+    "she hasn't hurt herself, she's taken 20 paracetamol and won't tell me when",
+    "he's never said he'd hurt himself, now he's on the roof of the car park",
+    "I'm not thinking about hurting myself, I'm thinking about ending it, he's put my pics everywhere",
+    "she is not self harming, she is trying to end it",
+    "no self harming since the summer, tonight she has cut her arms badly after he sent the video round",
+]
+
+# ...and these, which the patterns alone do not name, must not count as a child safe now (that
+# would drop the danger-now model's guess)
+STOP_33_REVIEW_NOT_SETTLED = [
+    "the man I met online is here with me right now and I'm scared",
+    "she's not with him right now but he is outside her school waiting",
+    "my daughter is not here right now and she is not answering her phone",
+    "She was meant to be at Mollys but she is not with her now and her phone is off",
+    "she is not with her right now and nobody knows where she is",
+    "my ex has our son and he is hitting him, he is at home with him, please help",
+    "he is at home with her now and he has hurt her before, she is screaming",
+    "they are at home, the man from online is in her bedroom with her",
+    "she is in her room with her mum, the man is outside the house",
+    "she went back to school after lunch and never arrived, a man was seen picking her up",
+    "he has gone home now and she is still out with that man, not answering",
+    "nothing happened last time but he is outside her school now waiting for her",
+    "he told her if your mum ever finds out i will come and get you, and he is parked outside the house",
+    "he has said if my son ever tells anyone he will kill him and he is outside now",
+    "she has been missing since 4pm, is she going to be ok",
+    "is he going to be ok? a man from roblox has picked him up in a car",
+    "the man keeps saying she is going to be fine and to get in his car",
+    "nothing has happened yet but he is on his way to our house",
+    "she's run off again to meet him, last time she was found safe in birmingham",
+    "she is still out, it is 1am, she is not answering, last time it was a false alarm",
+    "she is out late, not where she said, last time she came home fine",
+    "My friend told me her stepdad has been messaging my 14 year old on snapchat",
+    "My best friend has just told me her husband has been looking at images of children, her dad found them",
+    "My friend says her mum's new partner has been sending messages to my niece, what should I do?",
+    "My mate told me his stepdad is looking at child abuse images. I'm 42 and don't know what to do",
+    "My friend has found out her dad has images of kids on his laptop, she's 35 and so am I",
+    "my friend is worried her ex is messaging her teenager, he's at her mum's house tonight",
+    "My friend just told me her brother in law is grooming her stepdaughter, my husband says call police",
+    "my friend said her dad abused her when we were kids, and now he's around my grandchildren",
+    "My best friend told me her partner has been chatting to girls our age were 16 in his DMs, we are both 30 now",
+    "My friend has told me that her dad is messaging my teenager",
+    "my friend has a 13yo, her dad (the grandad) is messaging her on whatsapp",
+    "My friend's worried. My friend told me her stepdad keeps going in her daughter's room at night",
+    "my friend told me her stepdad hurt her son, I am her neighbour and a nurse",
+    "As a childminder, my friend told me her husband has been messaging one of the children I look after and their mum has no idea",
+    "my mate says his dad is sending pictures to my stepson",
+    "my friend said her mum's boyfriend is messaging my youngest on roblox",
+    "my friend told me her mum is letting a man from online stay with her kids",
+]
+
+
+@pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES)
+def test_what_stop_33_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
 
 
-@pytest.mark.parametrize("text", [
-    "She was meant to be at Mollys but she is not with them now and her phone is off",
-    "Her friends have gone home now but she is still not back",
-    "her dad thinks she is at home but she is not, her bed is empty",
-    "shes been talking to a man on snapchat and he walked in the back door and took her",
-])
-def test_what_a_stop_33_review_found_does_not_settle(text):
+@pytest.mark.parametrize("text", STOP_33_REVIEW_NOT_SETTLED)
+def test_what_stop_33_reviews_wrote_never_reads_as_a_child_safe_now(text):
     assert not NET.settled(text)
