@@ -41,12 +41,27 @@ def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
 
 @pytest.mark.parametrize("text", [
     # adults writing about a friend, whom a withdrawn stop-33 pattern took for young people
+    # (the two stop-33 reviews' examples)
     "My friend is a teacher and says a boy in her class is being groomed, his mum does not know",
     "my mate said his lad has been sent nudes by someone, his mum is furious",
     "My friend told me her stepdad has been messaging my 14 year old on snapchat",
     "my friend said her mum's boyfriend is messaging my youngest on roblox",
     "My best friend has just told me her husband has been looking at images of children, her dad found them",
     "As a childminder, my friend told me her husband has been messaging one of the children I look after",
+    "My friend says her mum's new partner has been sending messages to my niece, what should I do?",
+    "My mate told me his stepdad is looking at child abuse images. I'm 42 and don't know what to do",
+    "My friend has found out her dad has images of kids on his laptop, she's 35 and so am I",
+    "my friend is worried her ex is messaging her teenager, he's at her mum's house tonight",
+    "My friend just told me her brother in law is grooming her stepdaughter, my husband says call police",
+    "my friend said her dad abused her when we were kids, and now he's around my grandchildren",
+    "My best friend told me her partner has been chatting to girls our age were 16 in his DMs, we are both 30 now",
+    "My friend has told me that her dad is messaging my teenager",
+    "my friend has a 13yo, her dad (the grandad) is messaging her on whatsapp",
+    "My friend's worried. My friend told me her stepdad keeps going in her daughter's room at night",
+    "my friend told me her stepdad hurt her son, I am her neighbour and a nurse",
+    "As a childminder, my friend told me her husband has been messaging one of the children I look after and their mum has no idea",
+    "my mate says his dad is sending pictures to my stepson",
+    "my friend told me her mum is letting a man from online stay with her kids",
 ])
 def test_an_adult_writing_about_a_friend_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)
