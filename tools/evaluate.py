@@ -26,6 +26,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 130 searches: the public pages are nearly used up)
   real15   a fifteenth (32), from pages no earlier set used, run once at the end of stop 33
            (about 195 searches by one gatherer)
+  real16   a sixteenth (94), from pages no earlier set used, run once at the start of stop 34
+           (about 415 searches by two gatherers)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -39,6 +41,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind14  a fourteenth blind set (240), by another writer, run once at the start of stop 31
   blind15  a fifteenth blind set (240), by another writer, run once at the end of stop 32
   blind16  a sixteenth blind set (240), by another writer, run once at the end of stop 33
+  blind17  a seventeenth blind set (240), by another writer, run once at the start of stop 34
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -57,6 +60,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            and shift-working parents, learnt English, young people), run once at the end of stop 32
   multi9   a ninth, by another such writer with a new list of people (foster carers, shift
            workers, coaches, voice-to-text, young carers), run once at the end of stop 33
+  multi10  a tenth, by another such writer with a new list of people (paramedics, taxi drivers,
+           Brownie leaders, special guardians, a women's refuge, learnt English, 3am after a
+           row, young people about themselves and a friend, an adult about their own viewing),
+           run once at the start of stop 34
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -95,6 +102,7 @@ SETS = {
     "real13": EVAL / "real_parent_cases_13.yaml",
     "real14": EVAL / "real_parent_cases_14.yaml",
     "real15": EVAL / "real_parent_cases_15.yaml",
+    "real16": EVAL / "real_parent_cases_16.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -108,6 +116,7 @@ SETS = {
     "blind14": EVAL / "fresh_blind_cases_14.yaml",
     "blind15": EVAL / "fresh_blind_cases_15.yaml",
     "blind16": EVAL / "fresh_blind_cases_16.yaml",
+    "blind17": EVAL / "fresh_blind_cases_17.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -120,7 +129,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi6": EVAL / "multiturn_conversations_6.yaml",
                  "multi7": EVAL / "multiturn_conversations_7.yaml",
                  "multi8": EVAL / "multiturn_conversations_8.yaml",
-                 "multi9": EVAL / "multiturn_conversations_9.yaml"}
+                 "multi9": EVAL / "multiturn_conversations_9.yaml",
+                 "multi10": EVAL / "multiturn_conversations_10.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
