@@ -211,12 +211,6 @@ class SureGuess(Strict):
     concerns: Texts
 
 
-class FaintContact(Strict):
-    leads: Texts
-    concerns: Texts
-    min_confidence: Number
-
-
 class Redirect(Strict):
     to: Text
     instead_of: Texts
@@ -240,7 +234,6 @@ class RoutingFile(ContentFile):
     self_harm_model: Optional[DangerModel] = None
     redirects: Dict[str, Redirect] = {}
     in_area: Optional[InArea] = None
-    faint_contact: Optional[FaintContact] = None
     _concerns = not_empty("concerns")
 
 

@@ -126,25 +126,6 @@ class Redirect:
 
 
 @dataclass(frozen=True)
-class FaintContact:
-    """A message answered with general advice (settings, talking, games, what grooming is) that
-    also speaks, less surely, of someone contacting the child is answered for the contact, the
-    advice acknowledged. Long stories tell a contact among much else ("we'd set up every
-    control, then a man on her game..."), and general advice alone would leave the parent
-    without CEOP and the police."""
-    leads: Tuple[str, ...]
-    concerns: Tuple[str, ...]
-    min_confidence: float
-
-    def reading(self, lead: str, ranking: Sequence[Tuple[str, float]], concerns: Dict[str, "Concern"],
-                text: str) -> Optional[str]:
-        if lead not in self.leads:
-            return None  # most messages: no need to read the text at all
-        return next((i for i, c in ranking if i in self.concerns and c >= self.min_confidence
-                     and concerns[i].fits(text)), None)
-
-
-@dataclass(frozen=True)
 class SureGuess:
     """A guess the classifier is very sure of stands for a story told at length, though no
     evidence pattern bears it out: a parent can tell a meeting or a child's telling in words no
@@ -178,7 +159,6 @@ class Routing:
     # the self-harm reading (bot.danger_model: DangerModel.self_harm): alone, or from its
     # with_support bar with a word the safety net's self_harm_support names; none: not used
     self_harm_model: Optional[DangerModelUse] = None
-    faint_contact: Optional[FaintContact] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -248,9 +228,6 @@ class Routing:
         ordered = sorted(raised, key=lambda c: -self.concerns[c].severity)
         chosen = ordered[0]
         reason = "top intent" if chosen == top else f"more serious than, or instead of, '{top}'"
-        faint = self.faint_contact.reading(chosen, ranking, self.concerns, text) if self.faint_contact else None
-        if faint:
-            ordered, chosen, reason = [faint] + ordered, faint, f"a contact told beside '{chosen}'"
         for redirect in self.redirects:
             if redirect.applies(chosen, text):
                 return Decision(redirect.to, tuple(c for c in ordered if c != redirect.to), f"redirect: {redirect.name}")
@@ -290,8 +267,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
                    _sure_guess(data.sure_guess, concerns, where),
-                   _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
-                   _faint_contact(data.faint_contact, concerns, where))
+                   _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None)
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -354,19 +330,6 @@ def _sure_guess(spec: Optional[schema.SureGuess], concerns: Dict[str, Concern], 
     odd = [c for c in spec.concerns if c not in concerns or concerns[c].emergency]
     require(not odd, w, f"'concerns' must be known concerns other than the emergency, not {odd}")
     return SureGuess(_fraction(spec.above, w, "above"), spec.min_words, tuple(spec.concerns))
-
-
-def _faint_contact(spec: Optional[schema.FaintContact], concerns: Dict[str, Concern],
-                   where: str) -> Optional[FaintContact]:
-    if spec is None:
-        return None
-    w = f"{where}: faint_contact"
-    # general answers only, and contacts that need their words in the message
-    odd = [c for c in spec.leads if c not in concerns or concerns[c].evidence or concerns[c].emergency]
-    require(not odd, w, f"'leads' must be general-advice concerns, not {odd}")
-    odd = [c for c in spec.concerns if c not in concerns or not concerns[c].evidence or concerns[c].emergency]
-    require(not odd, w, f"'concerns' must be concerns with evidence, other than the emergency, not {odd}")
-    return FaintContact(tuple(spec.leads), tuple(spec.concerns), _fraction(spec.min_confidence, w, "min_confidence"))
 
 
 def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], where: str) -> Tuple[Redirect, ...]:

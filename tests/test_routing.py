@@ -330,11 +330,6 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["sure_guess"].update(min_words=0), "'min_words' must be a number of words above 0"),
     (lambda d: d["self_harm_model"].update(with_support=0.9, alone=0.6), "self_harm_model: 'with_support' cannot be above"),
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
-    # a faint contact only ever turns general advice into a contact's route
-    (lambda d: d["faint_contact"].update(leads=["unknown_contact"]), "'leads' must be general-advice concerns"),
-    (lambda d: d["faint_contact"].update(concerns=["parental_controls"]), "'concerns' must be concerns with evidence"),
-    (lambda d: d["faint_contact"].update(concerns=["immediate_danger"]), "'concerns' must be concerns with evidence"),
-    (lambda d: d["faint_contact"].update(min_confidence=0), "'min_confidence' must be between 0 and 1"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
@@ -667,45 +662,3 @@ def test_another_adult_told_by_someone_who_cant_be_named_goes_to_crimestoppers_f
     decision = R.decide(ranking, text=text)
     assert (decision.concern == "report_anonymously") is unnamed
     assert R.helplines_for(decision.concern)[0] == ("CRIMESTOPPERS" if unnamed else "POLICE")
-
-
-# a long story asking about settings, talking or games that tells of a contact on the way
-STORIES_WITH_A_CONTACT = [
-    "We locked down her tablet months ago, time limits, no purchases, the lot. Then on Sunday I"
-    " saw a grown man on her drawing game had been messaging her, asking which school she goes"
-    " to. What else should I switch on?",
-    "How do I talk to my son about staying safe on his games? Some older lad he's never met has"
-    " been sending him skins and telling him not to mention it to us.",
-]
-
-
-@pytest.mark.parametrize("text", STORIES_WITH_A_CONTACT)
-@pytest.mark.parametrize("lead", ["parental_controls", "talk_to_child", "gaming", "what_is_grooming"])
-def test_a_contact_told_beside_a_general_question_is_answered_as_a_contact(text, lead):
-    faint = R.faint_contact.min_confidence
-    d = R.decide([(lead, 0.8), ("unknown_contact", faint), ("signs_secrecy", 0.01)], text=text)
-    # CEOP and the police lead; the general question is acknowledged
-    assert d.concern != lead and R.concerns[d.concern].helplines[:2] == ("POLICE", "CEOP")
-    assert lead in d.also
-
-
-@pytest.mark.parametrize("text", STORIES_WITH_A_CONTACT)
-def test_a_contact_less_likely_than_the_bar_leaves_general_advice(text):
-    below = R.faint_contact.min_confidence / 2
-    d = R.decide([("parental_controls", 0.8), ("unknown_contact", below)], text=text)
-    assert d.concern == "parental_controls"
-
-
-@pytest.mark.parametrize("lead", ["signs_secrecy", "signs_device_use", "overreacting"])
-def test_a_faint_contact_never_overrules_signs_or_a_gut_feeling(lead):
-    # signs are told with these words too; only a contact as likely as secondary_confidence
-    # turns them
-    d = R.decide([(lead, 0.8), ("unknown_contact", R.secondary_confidence / 2)], text=STORIES_WITH_A_CONTACT[0])
-    assert d.concern == lead
-
-
-def test_a_faint_contact_needs_its_words_in_the_message():
-    text = "How do I set up parental controls on my daughter's new tablet before Christmas? She is 9."
-    assert not R.concerns["unknown_contact"].fits(text)
-    d = R.decide([("parental_controls", 0.8), ("unknown_contact", 0.2)], text=text)
-    assert d.concern == "parental_controls"
