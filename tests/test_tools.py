@@ -54,6 +54,21 @@ def test_endpoints_keep_passwords_in_the_environment(monkeypatch):
     assert "type: rasa_ext.lock_store.AtomicRedisLockStore" in text
 
 
+def test_general_questions_answered_with_the_police_route_first_are_counted(tmp_path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(json.dumps([
+        {"id": "settings", "text": "a", "required": []},
+        {"id": "screen-time", "text": "b"},
+        {"id": "contact", "text": "c", "required": [["101", "CEOP"]]},
+        {"id": "danger", "text": "d", "emergency": True},
+    ]))  # JSON is YAML
+    rows = [{"id": "settings", "order": ["CEOP", "NSPCC"]}, {"id": "screen-time", "order": ["NSPCC"]},
+            {"id": "contact", "order": ["101", "CEOP"]}, {"id": "danger", "order": ["999", "101"]}]
+    # of the two that need no helpline, one was sent down the police route
+    assert evaluate.police_first_unneeded(cases, rows) == 0.5
+    assert evaluate.police_first_unneeded(cases, rows[2:]) == 0.0
+
+
 def test_sets_are_printed_side_by_side():
     rows = {"real": {"cases": 3, "routing_accuracy": 0.5, "by_category": {"sextortion": "1/2"}},
             "blind2": {"cases": 4, "routing_accuracy": 1.0, "by_category": {"gaming": "4/4"}}}

@@ -73,6 +73,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from bot import settings
 from apps.paths import ROOT
 from apps.bot_client import send
@@ -134,7 +136,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
-           ("errors", "errors"), ("p95 ms", "latency_p95_ms"))
+           ("errors", "errors"), ("p95 ms", "latency_p95_ms"), ("police 1st", "police_first_unneeded"))
+POLICE_ROUTE = ("101", "CEOP")
 
 
 def running(port: int) -> bool:
@@ -147,7 +150,19 @@ def running(port: int) -> bool:
 def run_single(cases: Path, url: str, out: Path) -> dict:
     subprocess.run([sys.executable, str(HARNESS_DIR / "run_eval.py"), str(cases), "--url", url,
                     "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
-    return json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "summary.json").read_text())
+    summary["police_first_unneeded"] = police_first_unneeded(cases, json.loads((out / "rows.json").read_text()))
+    return summary
+
+
+def police_first_unneeded(cases: Path, rows: list) -> float:
+    """The share of messages that need no helpline (general questions, small talk) answered with
+    the police route first. The harness allows CEOP and 101 on a general question, so a change
+    that sends settings questions down the grooming route scores as right; this shows it."""
+    needs = {c["id"]: bool(c.get("required")) or bool(c.get("emergency"))
+             for c in yaml.safe_load(cases.read_text(encoding="utf-8"))}
+    general = [r for r in rows if not needs.get(r["id"], True)]
+    return round(sum(r["order"][:1] in ([h] for h in POLICE_ROUTE) for r in general) / max(1, len(general)), 4)
 
 
 def run_conversations(cases: Path, url: str, out: Path) -> dict:
