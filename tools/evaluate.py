@@ -162,7 +162,8 @@ def police_first_unneeded(cases: Path, rows: list) -> float:
     needs = {c["id"]: bool(c.get("required")) or bool(c.get("emergency"))
              for c in yaml.safe_load(cases.read_text(encoding="utf-8"))}
     general = [r for r in rows if not needs.get(r["id"], True)]
-    return round(sum(r["order"][:1] in ([h] for h in POLICE_ROUTE) for r in general) / max(1, len(general)), 4)
+    police_first = sum(bool(r["order"]) and r["order"][0] in POLICE_ROUTE for r in general)
+    return round(police_first / max(1, len(general)), 4)
 
 
 def run_conversations(cases: Path, url: str, out: Path) -> dict:
