@@ -28,6 +28,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 195 searches by one gatherer)
   real16   a sixteenth (94), from pages no earlier set used, run once at the start of stop 34
            (about 415 searches by two gatherers)
+  real17   a seventeenth (29), from pages no earlier set used, run once at the start of stop 35
+           (about 290 searches by two gatherers)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -42,6 +44,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind15  a fifteenth blind set (240), by another writer, run once at the end of stop 32
   blind16  a sixteenth blind set (240), by another writer, run once at the end of stop 33
   blind17  a seventeenth blind set (240), by another writer, run once at the start of stop 34
+  blind18  an eighteenth blind set (240), by another writer, run once at the start of stop 35
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -64,6 +67,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Brownie leaders, special guardians, a women's refuge, learnt English, 3am after a
            row, young people about themselves and a friend, an adult about their own viewing),
            run once at the start of stop 34
+  multi11  an eleventh, by another such writer with a new list of people (a prison officer, a
+           lorry driver, a school nurse, a scout leader, a childminder, forces families, voice
+           dictation, Polish, Punjabi and Arabic speakers, young people about themselves and a
+           sibling, an adult about their own urges), run once at the start of stop 35
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -105,6 +112,7 @@ SETS = {
     "real14": EVAL / "real_parent_cases_14.yaml",
     "real15": EVAL / "real_parent_cases_15.yaml",
     "real16": EVAL / "real_parent_cases_16.yaml",
+    "real17": EVAL / "real_parent_cases_17.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -119,6 +127,7 @@ SETS = {
     "blind15": EVAL / "fresh_blind_cases_15.yaml",
     "blind16": EVAL / "fresh_blind_cases_16.yaml",
     "blind17": EVAL / "fresh_blind_cases_17.yaml",
+    "blind18": EVAL / "fresh_blind_cases_18.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -132,7 +141,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi7": EVAL / "multiturn_conversations_7.yaml",
                  "multi8": EVAL / "multiturn_conversations_8.yaml",
                  "multi9": EVAL / "multiturn_conversations_9.yaml",
-                 "multi10": EVAL / "multiturn_conversations_10.yaml"}
+                 "multi10": EVAL / "multiturn_conversations_10.yaml",
+                 "multi11": EVAL / "multiturn_conversations_11.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
