@@ -6,7 +6,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT, apps_so_far, concerns_so_far, context_concern
+from bot.conversation_state import (CONTEXT_SLOT, POSSIBLE_DANGER_SLOT, QUESTION_SLOT, apps_so_far,
+                                    concerns_so_far, context_concern)
 from bot.redaction import install_log_filter
 from bot.tailoring import platform_after, question, story_question, tailor_once
 
@@ -61,4 +62,6 @@ class ActionTailorReply(Action):
             dispatcher.utter_message(response=f"utter_{ask}")
         if ask != asked:  # anything else said instead of an answer drops the question
             events.append(SlotSet(QUESTION_SLOT, ask))
+        if tracker.get_slot(POSSIBLE_DANGER_SLOT):  # this message's alone: its first bubble is said
+            events.append(SlotSet(POSSIBLE_DANGER_SLOT, None))
         return events

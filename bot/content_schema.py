@@ -196,6 +196,11 @@ class DangerModel(Strict):
     with_support: Number
 
 
+class PossibleDanger(Strict):
+    min_words: StrictInt
+    below: Number
+
+
 class InArea(Strict):
     min_words: StrictInt
     max_confidence: Number
@@ -232,6 +237,7 @@ class RoutingFile(ContentFile):
     small_talk: SmallTalk
     danger_model: DangerModel
     self_harm_model: Optional[DangerModel] = None
+    possible_danger: Optional[PossibleDanger] = None
     redirects: Dict[str, Redirect] = {}
     in_area: Optional[InArea] = None
     _concerns = not_empty("concerns")
@@ -275,6 +281,8 @@ class GuidanceFile(ContentFile):
     conversation: Dict[str, ConversationReply]
     questions: Dict[str, Reply] = {}
     extras: Dict[str, Extra] = {}
+    # said at the end of a concern's first bubble when both readings doubt its danger words
+    possible_danger: Optional[Text] = None
     _sections = not_empty("concerns", "followups", "conversation")
 
 

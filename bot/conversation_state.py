@@ -10,6 +10,9 @@ MAX_APPS = 3  # steps for more apps than this would bury the reply
 # slots the tailoring action sets and the generated responses' conditions read (domain.yml)
 CONTEXT_SLOT = "conversation_concern"  # the concern follow-ups are answered under
 QUESTION_SLOT = "asked"  # the bot's own question at the end of its last reply, until answered
+# danger words both readings doubted in this message (bot.understanding: possible_danger): set
+# from the router's entity, read by the first bubble's condition, cleared by the tailoring action
+POSSIBLE_DANGER_SLOT, POSSIBLE_DANGER_ENTITY = "possible_danger", "POSSIBLE_DANGER"
 
 
 def concerns_so_far(before: Sequence[str], raised: Sequence[str], table: Optional[Routing] = None) -> List[str]:

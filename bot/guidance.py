@@ -49,6 +49,21 @@ class Guidance:
     buttons: Dict[str, Button]
     # bubbles the tailoring action adds itself; not domain responses
     extras: Dict[str, Reply] = field(default_factory=dict)
+    # the line naming 999 that ends a concern's first bubble when both readings doubt the
+    # message's danger words (routing.yaml possible_danger); none: not said
+    possible_danger: Optional[str] = None
+
+    def doubting_danger(self, concern: str) -> Optional[str]:
+        """The concern's first bubble as said when both readings doubt the danger words: with
+        the 999 line after it, unless the bubble names 999 already (or there is no line)."""
+        first = self.concerns[concern].bubbles[0]
+        if not self.possible_danger or self.possible_danger_named(first):
+            return None
+        return f"{first} {self.possible_danger}"
+
+    @staticmethod
+    def possible_danger_named(bubble: str) -> bool:
+        return "EMERGENCY" in catalogue().mentions(bubble)
 
     def all_replies(self) -> List[Reply]:
         return [*self.concerns.values(), *self.followups.values(), *self.conversation.values(),
@@ -187,8 +202,13 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                 check_reply_helplines(Reply(name, reply.before_concern), GENERAL_HELPLINES, None, helplines,
                                       f"{where}: {section}.{name}.before_concern")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
+    line = None
+    if data.possible_danger is not None:
+        w = f"{where}: possible_danger"
+        line = render(data.possible_danger, helplines, w)
+        require(helplines.mentions(line) == ["EMERGENCY"], w, "must name 999 and no other helpline")
     return Guidance(sections["concerns"], sections["followups"], sections["conversation"],
-                    sections["questions"], buttons, sections["extras"])
+                    sections["questions"], buttons, sections["extras"], line)
 
 
 @lru_cache(maxsize=1)

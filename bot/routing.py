@@ -126,6 +126,17 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class PossibleDanger:
+    """Danger words in a long message that both readings doubt: most are a scare told after it
+    ended. Answered for the worry, with 999 named in the first bubble but not leading it."""
+    min_words: int
+    below: float
+
+    def doubts(self, text: str, danger: float, self_harm: float) -> bool:
+        return danger < self.below and self_harm < self.below and len(text.split()) >= self.min_words
+
+
+@dataclass(frozen=True)
 class SureGuess:
     """A guess the classifier is very sure of stands for a story told at length, though no
     evidence pattern bears it out: a parent can tell a meeting or a child's telling in words no
@@ -159,6 +170,9 @@ class Routing:
     # the self-harm reading (bot.danger_model: DangerModel.self_harm): alone, or from its
     # with_support bar with a word the safety net's self_harm_support names; none: not used
     self_harm_model: Optional[DangerModelUse] = None
+    # danger words the danger-now model and the self-harm reading both doubt (PossibleDanger);
+    # none: the safety net's patterns always lead with 999
+    possible_danger: Optional[PossibleDanger] = None
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -267,7 +281,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
                    _sure_guess(data.sure_guess, concerns, where),
-                   _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None)
+                   _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
+                   _possible_danger(data.possible_danger, where))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -300,6 +315,14 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
     return DangerModelUse(alone, support)
+
+
+def _possible_danger(spec: Optional[schema.PossibleDanger], where: str) -> Optional[PossibleDanger]:
+    if spec is None:
+        return None
+    w = f"{where}: possible_danger"
+    require(spec.min_words > 0, w, "'min_words' must be a number of words above 0")
+    return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -27,6 +27,9 @@ class Understanding:
     # the question a long message mid-conversation ends with (routing.yaml story_follow_ups),
     # answered after its worry when the conversation already has one
     follow_up: Optional[str] = None
+    # the safety-net trigger both readings doubted (routing.yaml possible_danger): the worry is
+    # answered, with 999 named in its first bubble but not leading it
+    possible_danger: Optional[str] = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -38,25 +41,32 @@ def understand(
     lemmas: Optional[Sequence[str]] = None,
     fell_back: bool = False,
     names_platform: bool = False,
-    danger: float = 0.0,
+    danger: Optional[float] = None,
     gives_age: bool = False,
-    self_harm: float = 0.0,
+    self_harm: Optional[float] = None,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
     """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
     fell_back: the fallback classifier judged the top intent too unsure.
     names_platform: the message names an app or game (a PLATFORM entity).
-    danger: the separate danger-now model's score (bot.danger_model), 0..1.
+    danger: the separate danger-now model's score (bot.danger_model), 0..1; None: not read.
     gives_age: the message gives an age (an AGE entity, or a bare "8").
     self_harm: the self-harm reading's score (a child at risk of ending their life, told in
-    other words), 0..1."""
+    other words), 0..1; None: not read. Only two readings given can doubt the patterns."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
-    trigger = (net.detect(text, lemmas)
-               or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm))
+    trigger = net.detect(text, lemmas)
+    doubted = None
+    read = danger is not None and self_harm is not None
+    danger, self_harm = danger or 0.0, self_harm or 0.0
+    if trigger and read and table.possible_danger and table.possible_danger.doubts(text, danger, self_harm):
+        doubted, trigger = trigger, None  # a scare retold at length, most often: see below
+    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
+    if trigger:
+        doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
     long = len(text.split()) >= table.story_words
     told_at_length = long and top and top.startswith(FOLLOW_UP)
     # the specific question a long message ends with, even when its worry ranks first
@@ -80,7 +90,7 @@ def understand(
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
     if fell_back and not trigger and not child:
-        if not table.worth_rescuing(ranking, text):
+        if not doubted and not table.worth_rescuing(ranking, text):
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")
         # unsure, but clearly a worry: answer the best concern that fits (general advice if none)
         ranking = sorted(((i, c) for i, c in ranking if table.is_concern(i)), key=lambda r: -r[1])
@@ -89,12 +99,15 @@ def understand(
         if general:  # a child's screen time is the bot's area
             ranking = [general]
     decision = table.decide(ranking, emergency=trigger, child_typing=child, text=text)
+    if decision is None and doubted:  # whatever else it reads as, a reply that can name 999
+        decision = table.decide([(table.when_unsure, 0.0)], child_typing=child, text=text)
     if decision is None:
         return Understanding(top or FALLBACK, top_conf, None, (), None, child, "not a concern")
     confidence = 1.0 if trigger else max([c for i, c in ranking if i == decision.concern] + [top_conf])
     return Understanding(decision.concern, confidence, decision.concern, decision.also,
-                         trigger if trigger != "classifier" else None, child, decision.reason,
-                         None if trigger else follow_up)
+                         trigger if trigger != "classifier" else None, child,
+                         decision.reason + (f" (danger words both readings doubt: {doubted})" if doubted else ""),
+                         None if trigger else follow_up, doubted)
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,

@@ -13,6 +13,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.conversation_state import POSSIBLE_DANGER_ENTITY
 from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
@@ -49,11 +50,15 @@ class ConcernRouter(GraphComponent):
         names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
         gives_age = any(e.get("entity") == "AGE" for e in kept) or lexicon().is_bare_age(text)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
-                            danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age,
-                            self_harm=message.get(SELF_HARM_KEY) or 0.0)
+                            danger=message.get(DANGER_KEY), gives_age=gives_age,
+                            self_harm=message.get(SELF_HARM_KEY))
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)
             rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != result.intent]
             message.set(INTENT_RANKING_KEY, [chosen] + rest, add_to_output=True)
+        if result.possible_danger:  # fills the slot the first bubble's wording depends on (domain.yml)
+            found = {"entity": POSSIBLE_DANGER_ENTITY, "value": "yes", "start": 0, "end": len(text),
+                     "extractor": ConcernRouter.__name__}
+            message.set(ENTITIES, kept + [found], add_to_output=True)
         message.set(ROUTING_KEY, result.as_dict(), add_to_output=True)

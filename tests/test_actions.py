@@ -44,6 +44,15 @@ def test_child_typing_is_not_told_to_call_childline_for_their_child():
     assert not any("your child" in t for t in texts)
 
 
+def test_the_doubted_danger_wording_is_for_its_own_message_only():
+    # the first bubble read the slot (domain.yml possible_danger); the next message starts clear
+    routed = {"concern": "gaming", "also": [], "child_typing": False, "possible_danger": "risk of self-harm"}
+    _, events = run(tracker("gaming", routed, {"possible_danger": "yes"}))
+    assert {"event": "slot", "name": "possible_danger", "value": None, "timestamp": None} in events
+    _, events = run(tracker("gaming", {"concern": "gaming", "also": [], "child_typing": False}))
+    assert all(e["name"] != "possible_danger" for e in events)
+
+
 def test_chit_chat_adds_nothing():
     texts, events = run(tracker("greet", {"concern": None, "also": [], "child_typing": False}))
     assert texts == [] and events == []

@@ -84,6 +84,7 @@ NESTED = [
     ("routing.yaml", ["small_talk"], "small_talk.colour"),
     ("routing.yaml", ["danger_model"], "danger_model.colour"),
     ("routing.yaml", ["self_harm_model"], "self_harm_model.colour"),
+    ("routing.yaml", ["possible_danger"], "possible_danger.colour"),
     ("routing.yaml", ["redirects", "older_contact"], "redirects.older_contact.colour"),
     ("guidance.yaml", ["buttons", "talk"], "buttons.talk.colour"),
     ("guidance.yaml", ["concerns", "gaming"], "concerns.gaming.colour"),

@@ -70,6 +70,20 @@ def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
     assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
 
 
+def test_danger_words_the_readings_doubt_keep_999_in_the_first_bubble_without_leading(chat, helplines):
+    # a long message with an old scare in it (routing.yaml possible_danger): the worry is
+    # answered, and 999 is still named in the first bubble, after the worry's own helpline
+    story = ("My daughter is 14 and last year she went through a bad patch where she talked about wanting "
+             "to die, but with the school counsellor and her doctor she is much better now. What worries me "
+             "at the moment is how much time she spends on TikTok late at night. How do I set limits on her "
+             "phone without her feeling punished?")
+    first = helplines.mentions(bubble_texts(chat.say(story))[0])
+    assert "EMERGENCY" in first and first[0] != "EMERGENCY"
+    # the wording was for that message alone
+    later = bubble_texts(chat.say("how do I turn on parental controls on her new phone?"))
+    assert "EMERGENCY" not in helplines.mentions(later[0])
+
+
 def test_emergency_mid_conversation(chat, helplines):
     chat.say("hello")
     chat.say("my daughter flips her phone over when I walk in")

@@ -23,6 +23,17 @@ def test_concern_reply_leads_with_its_route(concern, helplines):
     assert set(everything) <= set(R.may_name(concern))
 
 
+@pytest.mark.parametrize("concern", sorted(routing().concerns))
+def test_a_doubted_danger_keeps_999_in_the_first_bubble_without_leading(concern, helplines):
+    # routing.yaml possible_danger: the worry's first bubble, then the line naming 999
+    g, first = guidance(), guidance().concerns[concern].bubbles[0]
+    said = g.doubting_danger(concern) or first
+    opening = helplines.mentions(said)
+    assert "EMERGENCY" in opening
+    assert opening[0] == routing().helplines_for(concern)[0]  # the route's own helpline still leads
+    assert said.startswith(first)
+
+
 def test_helpline_numbers_are_written_in_full(helplines):
     text = "\n".join(G.concerns["signs_secrecy"].bubbles)
     assert helplines["NSPCC"].phone in text
@@ -85,6 +96,9 @@ def test_button_payloads_are_plain_sentences():
      "does not allow"),
     (lambda d: d["extras"]["teen_childline"].update(ages=[18, 13]), "'ages' must be"),
     (lambda d: d["extras"]["teen_childline"].update(colour="red"), "teen_childline.colour: unknown field"),
+    # the line that ends a first bubble when the danger words are doubted names 999, and only 999
+    (lambda d: d.update(possible_danger="If you are worried, call the NSPCC on {NSPCC.phone}."), "name 999 and no other"),
+    (lambda d: d.update(possible_danger="If anyone is in danger, act now."), "name 999 and no other"),
 ])
 def test_bad_guidance_is_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

@@ -26,6 +26,7 @@ def test_review_holds_every_route_reply_and_helpline(helplines):
             assert bubble in page, bubble[:60]
         for button in reply.buttons:
             assert button.payload in page
+    assert g.possible_danger in page
     for line in helplines.helplines.values():
         for value in (line.phone, line.email, line.url):
             assert value is None or value in page

@@ -224,6 +224,55 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
+# a long message whose danger words both readings doubt: most often a scare told after it ended
+DOUBTED = ("Our son is 12. A few months ago he told us kids at school said he should kill himself, and we "
+           "sorted it out with the school and it stopped. He is happy again now. He wants to start playing "
+           "Fortnite with his friends online and I'd like to know what the chat settings are and what I "
+           "should keep an eye on.")
+
+
+def test_danger_words_both_readings_doubt_in_a_long_message_get_the_worry_answered():
+    doubt, calm = R.possible_danger, [("gaming", 0.7), ("parental_controls", 0.2)]
+    assert len(DOUBTED.split()) >= doubt.min_words
+    read = understand(DOUBTED, calm, danger=doubt.below - 0.01, self_harm=doubt.below - 0.01)
+    assert read.intent == "gaming" and read.safety_net is None
+    assert read.possible_danger == "risk of self-harm"  # named, so the reply still gives 999
+
+
+@pytest.mark.parametrize("danger, self_harm", [
+    (R.possible_danger.below, 0.0),  # either reading at its bar keeps the patterns' 999 first
+    (0.0, R.possible_danger.below),
+    (None, None),  # no readings (no danger-now model): the patterns alone decide
+])
+def test_a_reading_at_the_bar_or_none_keeps_999_first(danger, self_harm):
+    read = understand(DOUBTED, [("gaming", 0.7)], danger=danger, self_harm=self_harm)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+def test_a_short_message_is_never_doubted():
+    short = "my daughter has gone to meet a man from her game and is not answering her phone"
+    read = understand(short, [("gaming", 0.7)], danger=0.0, self_harm=0.0)
+    assert len(short.split()) < R.possible_danger.min_words and read.intent == "immediate_danger"
+
+
+def test_the_classifiers_own_emergency_guess_still_leads_when_the_patterns_are_doubted():
+    guess = [("immediate_danger", R.classifier_emergency_confidence), ("gaming", 0.1)]
+    urgent = DOUBTED + " He is not answering his phone and his location is off."
+    read = understand(urgent, guess, danger=0.0, self_harm=0.0)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+@pytest.mark.parametrize("ranking, fell_back", [
+    ([("goodbye", 0.6), ("thanks", 0.3)], False),
+    ([("out_of_scope", 0.9)], False),
+    ([("deny", 0.3), ("goodbye", 0.2)], True),
+])
+def test_a_doubted_message_is_always_answered_as_a_worry(ranking, fell_back):
+    # never the goodbye reply or "sorry, I can only help with...": the worry's reply carries the 999 line
+    read = understand(DOUBTED, ranking, fell_back=fell_back, danger=0.0, self_harm=0.0)
+    assert R.is_concern(read.concern) and read.possible_danger
+
+
 def test_the_self_harm_reading_leads_with_999_alone_or_with_a_word_of_ending_a_life():
     reading = R.self_harm_model
     calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
@@ -330,6 +379,8 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["sure_guess"].update(min_words=0), "'min_words' must be a number of words above 0"),
     (lambda d: d["self_harm_model"].update(with_support=0.9, alone=0.6), "self_harm_model: 'with_support' cannot be above"),
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
+    (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
+    (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

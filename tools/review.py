@@ -17,7 +17,7 @@ from apps.templating import render
 from bot import settings
 from bot.catalogue import Helpline, catalogue
 from bot.entities import lexicon
-from bot.guidance import guidance
+from bot.guidance import Reply, guidance
 from bot.routing import routing
 from bot.topics import topics
 from bot.widget_config import widget_config
@@ -53,6 +53,12 @@ def widget_rows(config: dict) -> List[Tuple[str, str]]:
     return rows + [(f"Schools page: {k.replace('_', ' ')}", v) for k, v in config["schools"].items()]
 
 
+def _doubted_danger_line(g) -> dict:
+    """The line that ends a worry's first bubble when both readings doubt its danger words."""
+    return {"possible_danger (end of a first bubble)": Reply("possible_danger", (g.possible_danger,))} \
+        if g.possible_danger else {}
+
+
 def build(today: Optional[dt.date] = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> str:
     today = today or dt.date.today()
     g, table, lines, config = guidance(), routing(), catalogue(), widget_config()
@@ -61,7 +67,7 @@ def build(today: Optional[dt.date] = None, max_age_days: int = DEFAULT_MAX_AGE_D
         routes=sorted(table.concerns.items(), key=lambda kv: (-kv[1].severity, kv[0])),
         helplines=lines.helplines, retired=lines.retired_numbers, contact=contact,
         stale=lambda line: stale(line, today, max_age_days),
-        questions_and_extras={**g.questions, **g.extras},
+        questions_and_extras={**g.questions, **g.extras, **_doubted_danger_line(g)},
         platforms=list(lexicon().platforms.values()),
         widget=config, widget_rows=widget_rows(config), topics=list(topics().values()))
 

@@ -14,7 +14,7 @@ from typing import Dict, List
 
 import yaml
 
-from bot.conversation_state import CONTEXT_SLOT, QUESTION_SLOT
+from bot.conversation_state import CONTEXT_SLOT, POSSIBLE_DANGER_SLOT, QUESTION_SLOT
 from bot.guidance import Guidance, Reply, guidance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +60,13 @@ def responses(g: Guidance) -> Dict[str, list]:
                 variants.append({"condition": _condition(CONTEXT_SLOT, None) + _condition(QUESTION_SLOT, None),
                                  **message, "text": reply.before_concern[i]})
             out[name] = variants + [message]
+    for concern in g.concerns:  # no concern's first bubble has other variations to combine with
+        doubting = g.doubting_danger(concern)
+        if doubting:
+            name = g.concerns[concern].response_name
+            assert len(out[name]) == 1, f"{name}: a variation to combine with {POSSIBLE_DANGER_SLOT}"
+            out[name] = [{"condition": _condition(POSSIBLE_DANGER_SLOT, "yes"), **out[name][0], "text": doubting},
+                         out[name][0]]
     return out
 
 
