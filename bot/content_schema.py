@@ -199,6 +199,8 @@ class DangerModel(Strict):
 class PossibleDanger(Strict):
     min_words: StrictInt
     below: Number
+    not_beside: List[Text] = []
+    beside: Number = 0.05
 
 
 class InArea(Strict):

@@ -131,9 +131,14 @@ class PossibleDanger:
     ended. Answered for the worry, with 999 named in the first bubble but not leading it."""
     min_words: int
     below: float
+    not_beside: Tuple[str, ...] = ()  # concerns that keep 999 first when the classifier raises them...
+    beside: float = 0.05  # ...this likely or more
 
-    def doubts(self, text: str, danger: float, self_harm: float) -> bool:
-        return danger < self.below and self_harm < self.below and len(text.split()) >= self.min_words
+    def doubts(self, text: str, danger: float, self_harm: float,
+               ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+        beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
+        return (danger < self.below and self_harm < self.below and len(text.split()) >= self.min_words
+                and not beside)
 
 
 @dataclass(frozen=True)
@@ -282,7 +287,7 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
                    _sure_guess(data.sure_guess, concerns, where),
                    _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
-                   _possible_danger(data.possible_danger, where))
+                   _possible_danger(data.possible_danger, concerns, where))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -317,12 +322,16 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
     return DangerModelUse(alone, support)
 
 
-def _possible_danger(spec: Optional[schema.PossibleDanger], where: str) -> Optional[PossibleDanger]:
+def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, Concern],
+                     where: str) -> Optional[PossibleDanger]:
     if spec is None:
         return None
     w = f"{where}: possible_danger"
     require(spec.min_words > 0, w, "'min_words' must be a number of words above 0")
-    return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"))
+    unknown = [c for c in spec.not_beside if c not in concerns]
+    require(not unknown, w, f"'not_beside' must list known concerns, not {unknown}")
+    return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
+                          _fraction(spec.beside, w, "beside"))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -62,7 +62,7 @@ def understand(
     doubted = None
     read = danger is not None and self_harm is not None
     danger, self_harm = danger or 0.0, self_harm or 0.0
-    if trigger and read and table.possible_danger and table.possible_danger.doubts(text, danger, self_harm):
+    if trigger and read and table.possible_danger and table.possible_danger.doubts(text, danger, self_harm, ranking):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:

@@ -32,6 +32,9 @@ class DangerNowClassifier(SklearnComponent):
         return DangerModel.fit(texts, labels, seed=self._config["random_seed"], weights=weights, self_harm=reading)
 
     def apply(self, model: Optional[DangerModel], message: Message) -> None:
-        danger, self_harm = model.scores(message.get(TEXT) or "") if model else (0.0, 0.0)
+        if model is None:  # no readings: the safety net's patterns then decide alone, never doubted
+            return
+        danger, self_harm = model.scores(message.get(TEXT) or "")
         message.set(DANGER_KEY, round(danger, 4), add_to_output=True)
-        message.set(SELF_HARM_KEY, round(self_harm, 4), add_to_output=True)
+        if model.self_harm is not None:  # no reading is not a reading of 0
+            message.set(SELF_HARM_KEY, round(self_harm, 4), add_to_output=True)

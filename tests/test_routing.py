@@ -249,6 +249,16 @@ def test_a_reading_at_the_bar_or_none_keeps_999_first(danger, self_harm):
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
+def test_danger_words_beside_a_threat_over_images_are_never_doubted():
+    # a child who would "rather not be here" if the pictures go out: danger now, whatever the scores
+    doubt = R.possible_danger
+    threat = [("child_user", 0.8), ("sextortion", doubt.beside)]
+    read = understand(DOUBTED, threat, danger=0.0, self_harm=0.0)
+    assert "sextortion" in doubt.not_beside and read.intent == "immediate_danger"
+    faint = [("child_user", 0.8), ("sextortion", doubt.beside - 0.01)]
+    assert understand(DOUBTED, faint, danger=0.0, self_harm=0.0).possible_danger
+
+
 def test_a_short_message_is_never_doubted():
     short = "my daughter has gone to meet a man from her game and is not answering her phone"
     read = understand(short, [("gaming", 0.7)], danger=0.0, self_harm=0.0)
@@ -381,6 +391,7 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
+    (lambda d: d["possible_danger"].update(not_beside=["colour"]), "'not_beside' must list known concerns"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue

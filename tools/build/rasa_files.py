@@ -64,7 +64,8 @@ def responses(g: Guidance) -> Dict[str, list]:
         doubting = g.doubting_danger(concern)
         if doubting:
             name = g.concerns[concern].response_name
-            assert len(out[name]) == 1, f"{name}: a variation to combine with {POSSIBLE_DANGER_SLOT}"
+            if len(out[name]) != 1:  # the two conditions would both match, and Rasa picks at random
+                raise ValueError(f"{name}: no other variation can be combined with {POSSIBLE_DANGER_SLOT}")
             out[name] = [{"condition": _condition(POSSIBLE_DANGER_SLOT, "yes"), **out[name][0], "text": doubting},
                          out[name][0]]
     return out
