@@ -102,5 +102,13 @@ class DangerModel:
         """The danger-now score and the self-harm reading's (0 without one): for each, the
         highest of the message, its opening and closing stretches, and any middle stretch at
         MIDDLE_BAR or above; 0..1."""
+        return self.readings(text)[:2]
+
+    def readings(self, text: str) -> Tuple[float, float, Optional[float]]:
+        """scores(), and the peak: the highest score any stretch gets from either model, middle
+        stretches included (a calm story with one urgent sentence in its middle is not calm);
+        None without a self-harm reading."""
         danger, reading = self._stretch_scores(stretches(text or ""))
-        return _combined(danger), (_combined(reading) if reading is not None else 0.0)
+        if reading is None:
+            return _combined(danger), 0.0, None
+        return _combined(danger), _combined(reading), float(max(danger.max(), reading.max()))

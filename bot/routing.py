@@ -127,18 +127,18 @@ class Redirect:
 
 @dataclass(frozen=True)
 class PossibleDanger:
-    """Danger words in a long message that both readings doubt: most are a scare told after it
-    ended. Answered for the worry, with 999 named in the first bubble but not leading it."""
+    """Danger words in a long message that both readings doubt, in every stretch of it: most are
+    a scare told after it ended. Answered for the worry, with 999 named in the first bubble but
+    not leading it."""
     min_words: int
     below: float
     not_beside: Tuple[str, ...] = ()  # concerns that keep 999 first when the classifier raises them...
     beside: float = 0.05  # ...this likely or more
 
-    def doubts(self, text: str, danger: float, self_harm: float,
-               ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+    def doubts(self, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+        """peak: the highest score any stretch of the message gets from either danger reading."""
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
-        return (danger < self.below and self_harm < self.below and len(text.split()) >= self.min_words
-                and not beside)
+        return peak < self.below and len(text.split()) >= self.min_words and not beside
 
 
 @dataclass(frozen=True)

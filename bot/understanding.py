@@ -41,28 +41,29 @@ def understand(
     lemmas: Optional[Sequence[str]] = None,
     fell_back: bool = False,
     names_platform: bool = False,
-    danger: Optional[float] = None,
+    danger: float = 0.0,
     gives_age: bool = False,
-    self_harm: Optional[float] = None,
+    self_harm: float = 0.0,
+    peak: Optional[float] = None,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
     """ranking: the classifier's (intent, confidence) pairs, best first, without the fallback.
     fell_back: the fallback classifier judged the top intent too unsure.
     names_platform: the message names an app or game (a PLATFORM entity).
-    danger: the separate danger-now model's score (bot.danger_model), 0..1; None: not read.
+    danger: the separate danger-now model's score (bot.danger_model), 0..1.
     gives_age: the message gives an age (an AGE entity, or a bare "8").
     self_harm: the self-harm reading's score (a child at risk of ending their life, told in
-    other words), 0..1; None: not read. Only two readings given can doubt the patterns."""
+    other words), 0..1.
+    peak: the highest score any stretch of the message gets from either model, middle stretches
+    included; None: not read, and then the patterns are never doubted."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas)
     doubted = None
-    read = danger is not None and self_harm is not None
-    danger, self_harm = danger or 0.0, self_harm or 0.0
-    if trigger and read and table.possible_danger and table.possible_danger.doubts(text, danger, self_harm, ranking):
+    if trigger and peak is not None and table.possible_danger and table.possible_danger.doubts(text, peak, ranking):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:

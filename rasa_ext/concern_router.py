@@ -17,7 +17,7 @@ from bot.conversation_state import POSSIBLE_DANGER_ENTITY
 from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
-from rasa_ext.danger_now import DANGER_KEY, SELF_HARM_KEY
+from rasa_ext.danger_now import DANGER_KEY, PEAK_KEY, SELF_HARM_KEY
 
 ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
 
@@ -50,8 +50,8 @@ class ConcernRouter(GraphComponent):
         names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
         gives_age = any(e.get("entity") == "AGE" for e in kept) or lexicon().is_bare_age(text)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
-                            danger=message.get(DANGER_KEY), gives_age=gives_age,
-                            self_harm=message.get(SELF_HARM_KEY))
+                            danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age,
+                            self_harm=message.get(SELF_HARM_KEY) or 0.0, peak=message.get(PEAK_KEY))
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

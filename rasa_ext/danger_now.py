@@ -2,7 +2,7 @@
 `rasa train` on the emergency intent against every other example, plus its own examples
 (bot.danger_examples: data/danger_now/), with its self-harm reading over the same features
 (a child at risk of ending their life told in other words, data/self_harm_now/, against
-everyday messages). It runs on every message and sets only the two scores;
+everyday messages). It runs on every message and sets only the scores;
 rasa_ext.concern_router combines them with the safety net's patterns."""
 from typing import List, Optional
 
@@ -17,6 +17,7 @@ from rasa_ext.sklearn_component import SklearnComponent
 
 DANGER_KEY = "danger_now"
 SELF_HARM_KEY = "self_harm_now"
+PEAK_KEY = "danger_peak"  # the highest score of any stretch from either model (DangerModel.readings)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -34,7 +35,8 @@ class DangerNowClassifier(SklearnComponent):
     def apply(self, model: Optional[DangerModel], message: Message) -> None:
         if model is None:  # no readings: the safety net's patterns then decide alone, never doubted
             return
-        danger, self_harm = model.scores(message.get(TEXT) or "")
+        danger, self_harm, peak = model.readings(message.get(TEXT) or "")
         message.set(DANGER_KEY, round(danger, 4), add_to_output=True)
-        if model.self_harm is not None:  # no reading is not a reading of 0
+        if peak is not None:  # no self-harm reading is not a reading of 0
             message.set(SELF_HARM_KEY, round(self_harm, 4), add_to_output=True)
+            message.set(PEAK_KEY, round(peak, 4), add_to_output=True)

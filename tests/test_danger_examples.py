@@ -164,15 +164,15 @@ def test_a_missing_model_or_reading_leaves_its_score_unset_not_zero(tmp_path):
     # a score of 0 would let the router doubt the safety net's patterns (routing.yaml
     # possible_danger); no score means the patterns decide alone
     from rasa.shared.nlu.training_data.message import Message
-    from rasa_ext.danger_now import DANGER_KEY, SELF_HARM_KEY, DangerNowClassifier
+    from rasa_ext.danger_now import DANGER_KEY, PEAK_KEY, SELF_HARM_KEY, DangerNowClassifier
 
     nlu = [Message(data={"text": t, "intent": i}) for t, i in [
         ("a man is outside the house now", EMERGENCY_CONCERN), ("she has gone to meet him tonight", EMERGENCY_CONCERN),
         ("how do I set up parental controls", "parental_controls"), ("what is grooming", "what_is_grooming")]]
     component = type("Component", (DangerNowClassifier,), {"reads": (tmp_path / "absent", tmp_path / "absent")})
     no_reading = component({"random_seed": 2026}, None, None).fit(nlu)
-    for model, expected in ((None, (None, None)), (no_reading, (True, None))):
+    for model, expected in ((None, (None, None, None)), (no_reading, (True, None, None))):
         message = Message(data={"text": "she has gone to meet him"})
         component({"random_seed": 2026}, None, None).apply(model, message)
-        danger, self_harm = message.get(DANGER_KEY), message.get(SELF_HARM_KEY)
-        assert (danger if danger is None else True, self_harm) == expected
+        danger, self_harm, peak = message.get(DANGER_KEY), message.get(SELF_HARM_KEY), message.get(PEAK_KEY)
+        assert (danger if danger is None else True, self_harm, peak) == expected

@@ -72,6 +72,16 @@ def test_in_a_long_story_the_opening_and_the_end_count_and_the_middle_must_be_ve
     assert FixedScores([0.1, 0.6, 0.1]).scores(short) == pytest.approx((0.6, 0.6))
 
 
+def test_the_peak_counts_every_stretch_the_middle_too():
+    # routing.yaml possible_danger doubts the patterns only when no stretch of the message scores:
+    # one urgent sentence in the middle of a calm letter is not calm, though the score leaves it out
+    story = " ".join(f"Sentence number {n} of the story goes here." for n in range(8))
+    scores = [0.01] * 8
+    scores[3] = 0.3
+    danger, self_harm, peak = FixedScores(scores).readings(story)
+    assert danger == pytest.approx(0.01) and peak == pytest.approx(0.3)
+
+
 def test_an_example_that_counts_more_pulls_the_model_further():
     texts = ["a man is outside her window now", "he has taken her in his car now", "she is with him now",
              "a man was outside her window last year", "thanks for the help", "how do i set up controls"]

@@ -234,18 +234,17 @@ DOUBTED = ("Our son is 12. A few months ago he told us kids at school said he sh
 def test_danger_words_both_readings_doubt_in_a_long_message_get_the_worry_answered():
     doubt, calm = R.possible_danger, [("gaming", 0.7), ("parental_controls", 0.2)]
     assert len(DOUBTED.split()) >= doubt.min_words
-    read = understand(DOUBTED, calm, danger=doubt.below - 0.01, self_harm=doubt.below - 0.01)
+    read = understand(DOUBTED, calm, peak=doubt.below - 0.01)
     assert read.intent == "gaming" and read.safety_net is None
     assert read.possible_danger == "risk of self-harm"  # named, so the reply still gives 999
 
 
-@pytest.mark.parametrize("danger, self_harm", [
-    (R.possible_danger.below, 0.0),  # either reading at its bar keeps the patterns' 999 first
-    (0.0, R.possible_danger.below),
-    (None, None),  # no readings (no danger-now model): the patterns alone decide
+@pytest.mark.parametrize("peak", [
+    R.possible_danger.below,  # any stretch of the message at the bar, from either reading
+    None,  # no readings (no danger-now model or self-harm reading): the patterns alone decide
 ])
-def test_a_reading_at_the_bar_or_none_keeps_999_first(danger, self_harm):
-    read = understand(DOUBTED, [("gaming", 0.7)], danger=danger, self_harm=self_harm)
+def test_a_reading_at_the_bar_or_none_keeps_999_first(peak):
+    read = understand(DOUBTED, [("gaming", 0.7)], peak=peak)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
@@ -253,22 +252,22 @@ def test_danger_words_beside_a_threat_over_images_are_never_doubted():
     # a child who would "rather not be here" if the pictures go out: danger now, whatever the scores
     doubt = R.possible_danger
     threat = [("child_user", 0.8), ("sextortion", doubt.beside)]
-    read = understand(DOUBTED, threat, danger=0.0, self_harm=0.0)
+    read = understand(DOUBTED, threat, peak=0.0)
     assert "sextortion" in doubt.not_beside and read.intent == "immediate_danger"
     faint = [("child_user", 0.8), ("sextortion", doubt.beside - 0.01)]
-    assert understand(DOUBTED, faint, danger=0.0, self_harm=0.0).possible_danger
+    assert understand(DOUBTED, faint, peak=0.0).possible_danger
 
 
 def test_a_short_message_is_never_doubted():
     short = "my daughter has gone to meet a man from her game and is not answering her phone"
-    read = understand(short, [("gaming", 0.7)], danger=0.0, self_harm=0.0)
+    read = understand(short, [("gaming", 0.7)], peak=0.0)
     assert len(short.split()) < R.possible_danger.min_words and read.intent == "immediate_danger"
 
 
 def test_the_classifiers_own_emergency_guess_still_leads_when_the_patterns_are_doubted():
     guess = [("immediate_danger", R.classifier_emergency_confidence), ("gaming", 0.1)]
     urgent = DOUBTED + " He is not answering his phone and his location is off."
-    read = understand(urgent, guess, danger=0.0, self_harm=0.0)
+    read = understand(urgent, guess, peak=0.0)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
@@ -279,7 +278,7 @@ def test_the_classifiers_own_emergency_guess_still_leads_when_the_patterns_are_d
 ])
 def test_a_doubted_message_is_always_answered_as_a_worry(ranking, fell_back):
     # never the goodbye reply or "sorry, I can only help with...": the worry's reply carries the 999 line
-    read = understand(DOUBTED, ranking, fell_back=fell_back, danger=0.0, self_harm=0.0)
+    read = understand(DOUBTED, ranking, fell_back=fell_back, peak=0.0)
     assert R.is_concern(read.concern) and read.possible_danger
 
 
