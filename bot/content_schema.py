@@ -201,6 +201,7 @@ class PossibleDanger(Strict):
     below: Number
     not_beside: List[Text] = []
     beside: Number = 0.05
+    never: List[Text] = []  # safety-net triggers never doubted
 
 
 class InArea(Strict):

@@ -134,11 +134,14 @@ class PossibleDanger:
     below: float
     not_beside: Tuple[str, ...] = ()  # concerns that keep 999 first when the classifier raises them...
     beside: float = 0.05  # ...this likely or more
+    never: Tuple[str, ...] = ()  # safety-net triggers never doubted (safety_net.yaml names)
 
-    def doubts(self, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
-        """peak: the highest score any stretch of the message gets from either danger reading."""
+    def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+        """trigger: the safety-net trigger that fired; peak: the highest score any stretch of the
+        message gets from either danger reading."""
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
-        return peak < self.below and len(text.split()) >= self.min_words and not beside
+        return (trigger not in self.never and peak < self.below and len(text.split()) >= self.min_words
+                and not beside)
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,7 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
     unknown = [c for c in spec.not_beside if c not in concerns]
     require(not unknown, w, f"'not_beside' must list known concerns, not {unknown}")
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
-                          _fraction(spec.beside, w, "beside"))
+                          _fraction(spec.beside, w, "beside"), tuple(spec.never))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -63,7 +63,8 @@ def understand(
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas)
     doubted = None
-    if trigger and peak is not None and table.possible_danger and table.possible_danger.doubts(text, peak, ranking):
+    doubt = table.possible_danger
+    if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:

@@ -71,17 +71,35 @@ def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
 
 
 def test_danger_words_the_readings_doubt_keep_999_in_the_first_bubble_without_leading(chat, helplines):
-    # a long message with an old scare in it (routing.yaml possible_danger): the worry is
-    # answered, and 999 is still named in the first bubble, after the worry's own helpline
-    story = ("My daughter is 14 and last year she went through a bad patch where she talked about wanting "
-             "to die, but with the school counsellor and her doctor she is much better now. What worries me "
-             "at the moment is how much time she spends on TikTok late at night. How do I set limits on her "
-             "phone without her feeling punished?")
+    # a long message whose danger words no stretch of it bears out (routing.yaml possible_danger):
+    # the worry is answered, and 999 is still named in the first bubble, after its own helpline
+    story = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go in "
+             "prepared. My daughter is 13 and some girls in her class have been leaving nasty comments under her "
+             "videos and left her out of the chat. She is upset but she is safe at home and talking to us. What "
+             "should I ask the school to do, and how do I help her without taking her phone away?")
     first = helplines.mentions(bubble_texts(chat.say(story))[0])
     assert "EMERGENCY" in first and first[0] != "EMERGENCY"
     # the wording was for that message alone
     later = bubble_texts(chat.say("how do I turn on parental controls on her new phone?"))
     assert "EMERGENCY" not in helplines.mentions(later[0])
+
+
+@pytest.mark.parametrize("text", [
+    # a 14-year-old, blackmail and a plan: both readings score it near 0, the patterns lead
+    "Hi, sorry, I'm 14 and I didn't know who else to message. A boy I was talking to on Snapchat turned out "
+    "not to be who he said and now he has photos of me and says he will send them to everyone at my school "
+    "on Monday unless I give him money. I can't get money. I don't want to be here anymore if people see "
+    "them and I've been reading about ways to do it.",
+    # an overdose in one sentence in the middle of a long, calm letter
+    "Thank you so much for the advice last month about screen time, we made a family agreement and it has "
+    "mostly worked, the kids are off their phones by nine and we charge them in the kitchen. Our eldest is 15 "
+    "and she has taken a lot of tablets tonight because of what people are saying about her in a group chat "
+    "and she says she wants to die. The younger two have been fine with the new rules, although our son still "
+    "argues about his console time at weekends and I wondered whether the settings on it can be changed.",
+])
+def test_long_messages_the_reviews_wrote_to_break_the_doubt_lead_with_999(bot, helplines, text):
+    bubbles = bubble_texts(send(bot.rasa_port, text))
+    assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
 
 
 def test_emergency_mid_conversation(chat, helplines):

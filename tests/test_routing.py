@@ -225,18 +225,34 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
 
 
 # a long message whose danger words both readings doubt: most often a scare told after it ended
-DOUBTED = ("Our son is 12. A few months ago he told us kids at school said he should kill himself, and we "
-           "sorted it out with the school and it stopped. He is happy again now. He wants to start playing "
-           "Fortnite with his friends online and I'd like to know what the chat settings are and what I "
-           "should keep an eye on.")
+DOUBTED = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go "
+           "in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments "
+           "under her videos and left her out of the chat. She is upset but she is safe at home and talking "
+           "to us. What should I ask the school to do, and how do I help her without taking her phone away?")
+SELF_HARM_STORY = ("Our son is 12. A few months ago he told us kids at school said he should kill himself, and "
+                   "we sorted it out with the school and it stopped. He is happy again now. He wants to start "
+                   "playing Fortnite with his friends online and I'd like to know what the chat settings are "
+                   "and what I should keep an eye on.")
 
 
 def test_danger_words_both_readings_doubt_in_a_long_message_get_the_worry_answered():
-    doubt, calm = R.possible_danger, [("gaming", 0.7), ("parental_controls", 0.2)]
+    doubt, calm = R.possible_danger, [("bullying", 0.7), ("parental_controls", 0.2)]
     assert len(DOUBTED.split()) >= doubt.min_words
     read = understand(DOUBTED, calm, peak=doubt.below - 0.01)
-    assert read.intent == "gaming" and read.safety_net is None
-    assert read.possible_danger == "risk of self-harm"  # named, so the reply still gives 999
+    assert read.intent == "bullying" and read.safety_net is None
+    assert read.possible_danger == "meeting within hours"  # named, so the reply still gives 999
+
+
+def test_self_harm_words_are_never_doubted():
+    # where both readings are weakest, and a missed child costs most
+    assert "risk of self-harm" in R.possible_danger.never
+    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=0.0)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+def test_the_triggers_never_doubted_are_the_safety_nets():
+    from bot.safety_net import safety_net
+    assert set(R.possible_danger.never) <= {t.name for t in safety_net().triggers}
 
 
 @pytest.mark.parametrize("peak", [
@@ -244,17 +260,17 @@ def test_danger_words_both_readings_doubt_in_a_long_message_get_the_worry_answer
     None,  # no readings (no danger-now model or self-harm reading): the patterns alone decide
 ])
 def test_a_reading_at_the_bar_or_none_keeps_999_first(peak):
-    read = understand(DOUBTED, [("gaming", 0.7)], peak=peak)
+    read = understand(DOUBTED, [("bullying", 0.7)], peak=peak)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
 def test_danger_words_beside_a_threat_over_images_are_never_doubted():
-    # a child who would "rather not be here" if the pictures go out: danger now, whatever the scores
+    # a threat over images beside danger words is danger now, whatever the scores
     doubt = R.possible_danger
-    threat = [("child_user", 0.8), ("sextortion", doubt.beside)]
+    threat = [("bullying", 0.8), ("sextortion", doubt.beside)]
     read = understand(DOUBTED, threat, peak=0.0)
     assert "sextortion" in doubt.not_beside and read.intent == "immediate_danger"
-    faint = [("child_user", 0.8), ("sextortion", doubt.beside - 0.01)]
+    faint = [("bullying", 0.8), ("sextortion", doubt.beside - 0.01)]
     assert understand(DOUBTED, faint, peak=0.0).possible_danger
 
 
@@ -265,8 +281,11 @@ def test_a_short_message_is_never_doubted():
 
 
 def test_the_classifiers_own_emergency_guess_still_leads_when_the_patterns_are_doubted():
-    guess = [("immediate_danger", R.classifier_emergency_confidence), ("gaming", 0.1)]
-    urgent = DOUBTED + " He is not answering his phone and his location is off."
+    guess = [("immediate_danger", R.classifier_emergency_confidence), ("bullying", 0.1)]
+    urgent = ("I'm meeting her head of year tomorrow morning about the group chat, where some girls in her "
+              "class have been leaving nasty comments under her videos. She went out after tea saying she "
+              "needed some air. Now she is not answering her phone and her location is off.")
+    assert len(urgent.split()) >= R.possible_danger.min_words
     read = understand(urgent, guess, peak=0.0)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
