@@ -57,13 +57,9 @@ class Guidance:
         """The concern's first bubble as said when both readings doubt the danger words: with
         the 999 line after it, unless the bubble names 999 already (or there is no line)."""
         first = self.concerns[concern].bubbles[0]
-        if not self.possible_danger or self.possible_danger_named(first):
+        if not self.possible_danger or "EMERGENCY" in catalogue().mentions(first):
             return None
         return f"{first} {self.possible_danger}"
-
-    @staticmethod
-    def possible_danger_named(bubble: str) -> bool:
-        return "EMERGENCY" in catalogue().mentions(bubble)
 
     def all_replies(self) -> List[Reply]:
         return [*self.concerns.values(), *self.followups.values(), *self.conversation.values(),

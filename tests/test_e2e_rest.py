@@ -40,6 +40,13 @@ ROUTES = {
 }
 
 
+# danger words ("meeting ... tomorrow") no stretch of the message bears out (routing.yaml possible_danger)
+DOUBTED_STORY = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go in "
+                 "prepared. My daughter is 13 and some girls in her class have been leaving nasty comments under her "
+                 "videos and left her out of the chat. She is upset but she is safe at home and talking to us. What "
+                 "should I ask the school to do, and how do I help her without taking her phone away?")
+
+
 def test_every_route_has_an_end_to_end_message():
     assert set(ROUTES) == set(R.concerns)
 
@@ -73,11 +80,7 @@ def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
 def test_danger_words_the_readings_doubt_keep_999_in_the_first_bubble_without_leading(chat, helplines):
     # a long message whose danger words no stretch of it bears out (routing.yaml possible_danger):
     # the worry is answered, and 999 is still named in the first bubble, after its own helpline
-    story = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go in "
-             "prepared. My daughter is 13 and some girls in her class have been leaving nasty comments under her "
-             "videos and left her out of the chat. She is upset but she is safe at home and talking to us. What "
-             "should I ask the school to do, and how do I help her without taking her phone away?")
-    first = helplines.mentions(bubble_texts(chat.say(story))[0])
+    first = helplines.mentions(bubble_texts(chat.say(DOUBTED_STORY))[0])
     assert "EMERGENCY" in first and first[0] != "EMERGENCY"
     # the wording was for that message alone
     later = bubble_texts(chat.say("how do I turn on parental controls on her new phone?"))
@@ -187,6 +190,9 @@ def test_action_server_down_still_gives_helplines(bot, helplines):
             bubbles = bubble_texts(send(bot.rasa_port, ROUTES[concern], timeout=60))
             named = helplines.mentions("\n".join(bubbles))
             assert R.helplines_for(concern)[0] in named, concern
+        # the doubted danger's 999 line is in the domain's first bubble, not the action's
+        first = helplines.mentions(bubble_texts(send(bot.rasa_port, DOUBTED_STORY, timeout=60))[0])
+        assert "EMERGENCY" in first and first[0] != "EMERGENCY"
     finally:
         bot.start_actions()
     bubbles = bubble_texts(send(bot.rasa_port, "a man on discord keeps messaging my son and says keep it secret"))
