@@ -30,6 +30,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 415 searches by two gatherers)
   real17   a seventeenth (29), from pages no earlier set used, run once at the start of stop 35
            (about 290 searches by two gatherers)
+  real18   an eighteenth (39), from pages no earlier set used, run once at the start of stop 36
+           (about 400 searches by two gatherers; labels checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -45,6 +47,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind16  a sixteenth blind set (240), by another writer, run once at the end of stop 33
   blind17  a seventeenth blind set (240), by another writer, run once at the start of stop 34
   blind18  an eighteenth blind set (240), by another writer, run once at the start of stop 35
+  blind19  a nineteenth blind set (240), by another writer, run once at the start of stop 36
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -71,6 +74,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            lorry driver, a school nurse, a scout leader, a childminder, forces families, voice
            dictation, Polish, Punjabi and Arabic speakers, young people about themselves and a
            sibling, an adult about their own urges), run once at the start of stop 35
+  multi12  a twelfth, by another such writer with a new list of people (a bus driver, a night
+           nurse, a football-club welfare officer, a special guardian nan, a mum in a refuge,
+           parents of deaf, ADHD and learning-disabled children, Romanian, Urdu and Somali
+           speakers, no capitals or full stops, young people about themselves, an 18-year-old
+           about a 14-year-old in their gaming group, an adult about their own viewing), run
+           once at the start of stop 36
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -113,6 +122,7 @@ SETS = {
     "real15": EVAL / "real_parent_cases_15.yaml",
     "real16": EVAL / "real_parent_cases_16.yaml",
     "real17": EVAL / "real_parent_cases_17.yaml",
+    "real18": EVAL / "real_parent_cases_18.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -128,6 +138,7 @@ SETS = {
     "blind16": EVAL / "fresh_blind_cases_16.yaml",
     "blind17": EVAL / "fresh_blind_cases_17.yaml",
     "blind18": EVAL / "fresh_blind_cases_18.yaml",
+    "blind19": EVAL / "fresh_blind_cases_19.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -142,7 +153,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi8": EVAL / "multiturn_conversations_8.yaml",
                  "multi9": EVAL / "multiturn_conversations_9.yaml",
                  "multi10": EVAL / "multiturn_conversations_10.yaml",
-                 "multi11": EVAL / "multiturn_conversations_11.yaml"}
+                 "multi11": EVAL / "multiturn_conversations_11.yaml",
+                 "multi12": EVAL / "multiturn_conversations_12.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
