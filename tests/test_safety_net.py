@@ -365,6 +365,12 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
     ("he's harmless really, just loud", False),
     ("honestly I think she can't go on", True),
     ("she said goodbye to her sister and locked her door", True),
+    # what an overdose looks like to whoever finds it (stop 36)
+    ("there are empty blister packs under his bed", True),
+    ("she's so drowsy and her words are slurred", True),
+    ("he will only say he's taken something", True),
+    ("he won't tell me what he took", True),
+    ("empty crisp packets all over his floor again", False),
 ])
 def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
     assert NET.supports_self_harm(text) is support
