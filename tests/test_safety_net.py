@@ -365,12 +365,21 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
     ("he's harmless really, just loud", False),
     ("honestly I think she can't go on", True),
     ("she said goodbye to her sister and locked her door", True),
-    # what an overdose looks like to whoever finds it (stop 36)
+    # what an overdose looks like to whoever finds it (stop 36): medicine packs, or a child who
+    # can't be roused with something taken, in the forms parents write them
     ("there are empty blister packs under his bed", True),
-    ("she's so drowsy and her words are slurred", True),
+    ("she's so drowsy and slurring, I think she's swallowed something", True),
+    ("I couldn't wake her properly and she says she took a few", True),
     ("he will only say he's taken something", True),
     ("he won't tell me what he took", True),
-    ("empty crisp packets all over his floor again", False),
+    ("she won't say what she's taken", True),
+    # ...and the same words in everyday messages
+    ("empty packets of crisps everywhere and he's sleepy", False),
+    ("empty energy drink bottles in his room and he's drowsy in class", False),
+    ("she was drowsy after crying all night", False),
+    ("can't wake him for school in the mornings", False),
+    ("he took something from my purse", False),
+    ("I asked him what he had been talking about", False),
 ])
 def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
     assert NET.supports_self_harm(text) is support
