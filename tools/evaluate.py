@@ -32,6 +32,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 290 searches by two gatherers)
   real18   an eighteenth (39), from pages no earlier set used, run once at the start of stop 36
            (about 400 searches by two gatherers; labels checked by a third helper)
+  real19   a nineteenth (56), from pages no earlier set used, run once at the start of stop 37
+           (about 260 searches by two gatherers; labels checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -48,6 +50,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind17  a seventeenth blind set (240), by another writer, run once at the start of stop 34
   blind18  an eighteenth blind set (240), by another writer, run once at the start of stop 35
   blind19  a nineteenth blind set (240), by another writer, run once at the start of stop 36
+  blind20  a twentieth blind set (240), by another writer, run once at the start of stop 37
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -80,6 +83,13 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            speakers, no capitals or full stops, young people about themselves, an 18-year-old
            about a 14-year-old in their gaming group, an adult about their own viewing), run
            once at the start of stop 36
+  multi13  a thirteenth, by another such writer with a new list of people (a postwoman, a
+           hospital porter, a swimming coach, a cadet instructor, a grandad, a kinship carer
+           aunt, a 19-year-old sister who is her brother's guardian, an emergency foster carer,
+           two dads, parents of autistic, blind and young-carer children, Polish, Bengali and
+           Tigrinya speakers, voice dictation, emoji, a Welsh hill farm, young people about
+           themselves and a best friend, a 20-year-old about a cousin, an adult about their own
+           thoughts), run once at the start of stop 37
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -123,6 +133,7 @@ SETS = {
     "real16": EVAL / "real_parent_cases_16.yaml",
     "real17": EVAL / "real_parent_cases_17.yaml",
     "real18": EVAL / "real_parent_cases_18.yaml",
+    "real19": EVAL / "real_parent_cases_19.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -139,6 +150,7 @@ SETS = {
     "blind17": EVAL / "fresh_blind_cases_17.yaml",
     "blind18": EVAL / "fresh_blind_cases_18.yaml",
     "blind19": EVAL / "fresh_blind_cases_19.yaml",
+    "blind20": EVAL / "fresh_blind_cases_20.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -154,7 +166,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi9": EVAL / "multiturn_conversations_9.yaml",
                  "multi10": EVAL / "multiturn_conversations_10.yaml",
                  "multi11": EVAL / "multiturn_conversations_11.yaml",
-                 "multi12": EVAL / "multiturn_conversations_12.yaml"}
+                 "multi12": EVAL / "multiturn_conversations_12.yaml",
+                 "multi13": EVAL / "multiturn_conversations_13.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
