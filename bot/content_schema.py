@@ -202,6 +202,7 @@ class PossibleDanger(Strict):
     not_beside: List[Text] = []
     beside: Number = 0.05
     never: List[Text] = []  # safety-net triggers never doubted
+    never_from_a_child: List[Text] = []  # ...nor these, when a young person is typing
 
 
 class InArea(Strict):

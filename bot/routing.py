@@ -135,12 +135,15 @@ class PossibleDanger:
     not_beside: Tuple[str, ...] = ()  # concerns that keep 999 first when the classifier raises them...
     beside: float = 0.05  # ...this likely or more
     never: Tuple[str, ...] = ()  # safety-net triggers never doubted (safety_net.yaml names)
+    never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing
 
-    def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+    def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = (),
+               child: bool = False) -> bool:
         """trigger: the safety-net trigger that fired; peak: the highest score any stretch of the
-        message gets from either danger reading."""
+        message gets from either danger reading; child: a young person seems to be typing."""
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
-        return (trigger not in self.never and peak < self.below and len(text.split()) >= self.min_words
+        never = self.never + (self.never_from_a_child if child else ())
+        return (trigger not in never and peak < self.below and len(text.split()) >= self.min_words
                 and not beside)
 
 
@@ -334,7 +337,8 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
     unknown = [c for c in spec.not_beside if c not in concerns]
     require(not unknown, w, f"'not_beside' must list known concerns, not {unknown}")
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
-                          _fraction(spec.beside, w, "beside"), tuple(spec.never))
+                          _fraction(spec.beside, w, "beside"), tuple(spec.never),
+                          tuple(spec.never_from_a_child))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -64,7 +64,8 @@ def understand(
     trigger = net.detect(text, lemmas)
     doubted = None
     doubt = table.possible_danger
-    if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking):
+    if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking,
+                                                               child_is_typing(text)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:

@@ -243,16 +243,33 @@ def test_danger_words_both_readings_doubt_in_a_long_message_get_the_worry_answer
     assert read.possible_danger == "meeting within hours"  # named, so the reply still gives 999
 
 
-def test_self_harm_words_are_never_doubted():
-    # where both readings are weakest, and a missed child costs most
-    assert "risk of self-harm" in R.possible_danger.never
+CHILD_SELF_HARM = ("im 14 and i dont really know why im writing this. a few months ago people in my year kept "
+                   "telling me to kill myself in the group chat and it got sorted by school, but i still think "
+                   "about it a lot at night and i dont know who to talk to. my mum thinks im fine now and i dont "
+                   "want to worry her")
+
+
+def test_self_harm_words_from_a_young_person_are_never_doubted():
+    # a child telling it themselves costs most to miss: 999 leads, whatever both readings say
+    assert "risk of self-harm" in R.possible_danger.never_from_a_child
+    assert len(CHILD_SELF_HARM.split()) >= R.possible_danger.min_words
+    read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=0.0)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
+    # both readings doubt every stretch: mostly a past episode; 999 stays in the first bubble
     read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=0.0)
+    assert read.intent == "gaming" and read.possible_danger == "risk of self-harm"
+    # the same story with a stretch either reading bears out leads with 999
+    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=R.possible_danger.below)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
 def test_the_triggers_never_doubted_are_the_safety_nets():
     from bot.safety_net import safety_net
-    assert set(R.possible_danger.never) <= {t.name for t in safety_net().triggers}
+    never = {*R.possible_danger.never, *R.possible_danger.never_from_a_child}
+    assert never and never <= {t.name for t in safety_net().triggers}
 
 
 @pytest.mark.parametrize("peak", [
