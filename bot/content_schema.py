@@ -202,7 +202,8 @@ class PossibleDanger(Strict):
     not_beside: List[Text] = []
     beside: Number = 0.05
     never: List[Text] = []  # safety-net triggers never doubted
-    never_from_a_child: List[Text] = []  # ...nor these, when a young person is typing
+    never_from_a_child: List[Text] = []  # ...nor these, when a young person is typing...
+    never_beside: Dict[Text, List[Text]] = {}  # ...nor a trigger beside these concepts
 
 
 class InArea(Strict):

@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import AbstractSet, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
@@ -135,16 +135,19 @@ class PossibleDanger:
     not_beside: Tuple[str, ...] = ()  # concerns that keep 999 first when the classifier raises them...
     beside: float = 0.05  # ...this likely or more
     never: Tuple[str, ...] = ()  # safety-net triggers never doubted (safety_net.yaml names)
-    never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing
+    never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing...
+    never_beside: Tuple[Tuple[str, FrozenSet[str]], ...] = ()  # ...nor a trigger beside these concepts
 
     def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = (),
-               child: bool = False) -> bool:
+               child: bool = False, concepts: AbstractSet[str] = frozenset()) -> bool:
         """trigger: the safety-net trigger that fired; peak: the highest score any stretch of the
-        message gets from either danger reading; child: a young person seems to be typing."""
+        message gets from either danger reading; child: a young person seems to be typing;
+        concepts: the safety net's concepts found in the message."""
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
         never = self.never + (self.never_from_a_child if child else ())
-        return (trigger not in never and peak < self.below and len(text.split()) >= self.min_words
-                and not beside)
+        urgent = any(t == trigger and concepts & words for t, words in self.never_beside)
+        return (trigger not in never and not urgent and peak < self.below
+                and len(text.split()) >= self.min_words and not beside)
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,8 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
     require(not unknown, w, f"'not_beside' must list known concerns, not {unknown}")
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
                           _fraction(spec.beside, w, "beside"), tuple(spec.never),
-                          tuple(spec.never_from_a_child))
+                          tuple(spec.never_from_a_child),
+                          tuple((t, frozenset(c)) for t, c in spec.never_beside.items()))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

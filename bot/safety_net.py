@@ -89,6 +89,10 @@ class SafetyNet:
         return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
                 for s, l in zip(surface, lemma)]
 
+    def concepts_in(self, text: str, lemmas: Optional[Sequence[str]] = None) -> frozenset:
+        """The concepts found anywhere in the message (its words and their lemmas)."""
+        return self._found(text, lemmas)
+
     def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has something urgent about it, if not enough to fire on its own."""
         return bool(self._found(text, lemmas) & set(self.supporting))

@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
 from bot.audience import child_is_typing
-from bot.routing import EMERGENCY_CONCERN, FOLLOW_UP, OUT_OF_SCOPE, Routing, routing
+from bot.routing import CHILD_CONCERN, EMERGENCY_CONCERN, FOLLOW_UP, OUT_OF_SCOPE, Routing, routing
 from bot.safety_net import SafetyNet, safety_net
 
 FALLBACK = "nlu_fallback"
@@ -64,8 +64,10 @@ def understand(
     trigger = net.detect(text, lemmas)
     doubted = None
     doubt = table.possible_danger
-    if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking,
-                                                               child_is_typing(text)):
+    # a young person typing, by their words or by the classifier's reading
+    young = top == CHILD_CONCERN or child_is_typing(text)
+    if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking, young,
+                                                               net.concepts_in(text, lemmas)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:

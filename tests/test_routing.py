@@ -257,6 +257,16 @@ def test_self_harm_words_from_a_young_person_are_never_doubted():
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
+def test_self_harm_words_are_never_doubted_when_the_classifier_reads_a_young_person():
+    # no "im 14" for the audience patterns: the classifier's own reading of who is typing counts
+    text = ("hi, i know this is mostly for parents but i had a question about a game. i play most evenings "
+            "and a few months ago people kept telling me to kill myself in the chat, it stopped after i "
+            "changed my name. how do i make it so only friends can message me?")
+    assert len(text.split()) >= R.possible_danger.min_words
+    read = understand(text, [("child_user", 0.9), ("gaming", 0.05)], peak=0.0)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
 def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
     # both readings doubt every stretch: mostly a past episode; 999 stays in the first bubble
     read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=0.0)
@@ -266,10 +276,27 @@ def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
+@pytest.mark.parametrize("now", [
+    "He mentioned over tea that he took tablets this evening and then went back to his game.",  # soon
+    "He told us he has a stash of paracetamol saved up and he won't be here by the weekend.",  # his plan
+    "She is self harming right now in the bathroom with the door locked.",  # right now
+])
+def test_self_harm_words_beside_a_word_of_now_or_a_plan_are_never_doubted(now):
+    # told calmly by an adult before a settings question, both readings can doubt them
+    text = SELF_HARM_STORY.replace("He is happy again now.", now)
+    assert len(text.split()) >= R.possible_danger.min_words
+    read = understand(text, [("gaming", 0.7)], peak=0.0)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
 def test_the_triggers_never_doubted_are_the_safety_nets():
     from bot.safety_net import safety_net
-    never = {*R.possible_danger.never, *R.possible_danger.never_from_a_child}
-    assert never and never <= {t.name for t in safety_net().triggers}
+    net = safety_net()
+    never = {*R.possible_danger.never, *R.possible_danger.never_from_a_child,
+             *(t for t, _ in R.possible_danger.never_beside)}
+    assert never and never <= {t.name for t in net.triggers}
+    beside = {c for _, words in R.possible_danger.never_beside for c in words}
+    assert beside and beside <= set(net.concepts)
 
 
 @pytest.mark.parametrize("peak", [
