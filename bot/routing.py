@@ -1,8 +1,8 @@
 """Routing: which concern a message is answered for, and which helplines that concern gets."""
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import AbstractSet, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import AbstractSet, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
@@ -136,7 +136,7 @@ class PossibleDanger:
     beside: float = 0.05  # ...this likely or more
     never: Tuple[str, ...] = ()  # safety-net triggers never doubted (safety_net.yaml names)
     never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing...
-    never_beside: Tuple[Tuple[str, FrozenSet[str]], ...] = ()  # ...nor a trigger beside these concepts
+    never_beside: Mapping[str, FrozenSet[str]] = field(default_factory=dict)  # ...nor a trigger beside these concepts
 
     def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = (),
                child: bool = False, concepts: AbstractSet[str] = frozenset()) -> bool:
@@ -145,7 +145,7 @@ class PossibleDanger:
         concepts: the safety net's concepts found in the message."""
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
         never = self.never + (self.never_from_a_child if child else ())
-        urgent = any(t == trigger and concepts & words for t, words in self.never_beside)
+        urgent = bool(concepts & self.never_beside.get(trigger, frozenset()))
         return (trigger not in never and not urgent and peak < self.below
                 and len(text.split()) >= self.min_words and not beside)
 
@@ -342,7 +342,7 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
                           _fraction(spec.beside, w, "beside"), tuple(spec.never),
                           tuple(spec.never_from_a_child),
-                          tuple((t, frozenset(c)) for t, c in spec.never_beside.items()))
+                          {t: frozenset(c) for t, c in spec.never_beside.items()})
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -64,8 +64,9 @@ def understand(
     trigger = net.detect(text, lemmas)
     doubted = None
     doubt = table.possible_danger
+    child = child_is_typing(text)
     # a young person typing, by their words or by the classifier's reading
-    young = top == CHILD_CONCERN or child_is_typing(text)
+    young = child or top == CHILD_CONCERN
     if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking, young,
                                                                net.concepts_in(text, lemmas)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
@@ -88,7 +89,6 @@ def understand(
     if trigger is None:  # an emergency guess the words don't support: go by the rest
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
-    child = child_is_typing(text)
     short = len(text.split()) <= SHORT_ANSWER_WORDS
     if names_platform and not trigger and short and top != NAMING_AN_APP:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")

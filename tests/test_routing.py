@@ -293,9 +293,9 @@ def test_the_triggers_never_doubted_are_the_safety_nets():
     from bot.safety_net import safety_net
     net = safety_net()
     never = {*R.possible_danger.never, *R.possible_danger.never_from_a_child,
-             *(t for t, _ in R.possible_danger.never_beside)}
+             *R.possible_danger.never_beside}
     assert never and never <= {t.name for t in net.triggers}
-    beside = {c for _, words in R.possible_danger.never_beside for c in words}
+    beside = {c for words in R.possible_danger.never_beside.values() for c in words}
     assert beside and beside <= set(net.concepts)
 
 
