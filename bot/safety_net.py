@@ -7,6 +7,7 @@ from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
+from bot.pattern_search import AnyPattern
 from bot.spelling import Speller
 from bot.text_input import clean_user_text, sentences
 
@@ -35,7 +36,7 @@ class Trigger:
 @dataclass(frozen=True)
 class SafetyNet:
     textspeak: Dict[str, str]
-    concepts: Dict[str, re.Pattern]  # each concept's patterns as one alternation: one search each
+    concepts: Dict[str, AnyPattern]  # each concept's patterns, searched as one
     triggers: Tuple[Trigger, ...]
     speller: Speller  # corrects typos towards the patterns' words
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
@@ -146,10 +147,8 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     concepts, expanded = {}, {}
     for name, patterns in data.concepts.items():
         patterns = expanded[name] = [_with_fragments(p, data.fragments, where, name) for p in patterns]
-        try:
-            for p in patterns:  # each on its own first: an error names the concept, and a
-                re.compile(p)   # stray bracket can't pair with its neighbour's
-            concepts[name] = re.compile("|".join(f"(?:{p})" for p in patterns))
+        try:  # each pattern on its own: an error names the concept, and a stray bracket
+            concepts[name] = AnyPattern(patterns)  # can't pair with its neighbour's
         except re.error as exc:
             require(False, where, f"concept '{name}': bad pattern: {exc}")
     triggers = []

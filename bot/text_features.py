@@ -32,21 +32,26 @@ def _chars() -> TfidfVectorizer:
                            sublinear_tf=True, max_features=150_000)
 
 
-def _weighted_row(grams: Iterable[str], vocabulary: Dict[str, int], idf: np.ndarray,
-                  offset: int) -> Tuple[np.ndarray, np.ndarray]:
+def _weights(columns: np.ndarray, counts: np.ndarray, idf: np.ndarray,
+             offset: int) -> Tuple[np.ndarray, np.ndarray]:
     """Column indices and TF-IDF weights of one text's n-grams: sublinear counts times idf,
     scaled to unit length (as TfidfVectorizer does with sublinear_tf and the l2 norm)."""
+    weights = (np.log(counts.astype(np.float64)) + 1.0) * idf[columns]
+    length = np.sqrt(np.dot(weights, weights))
+    if length > 0:
+        weights /= length
+    return columns + offset, weights
+
+
+def _counted(grams: Iterable[str], vocabulary: Dict[str, int]) -> Tuple[np.ndarray, np.ndarray]:
+    """The columns of the n-grams in the vocabulary, and how often each occurs."""
     counts: Dict[int, int] = {}
     for gram in grams:
         column = vocabulary.get(gram)
         if column is not None:
             counts[column] = counts.get(column, 0) + 1
-    columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    weights = (np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0) * idf[columns]
-    length = np.sqrt(np.dot(weights, weights))
-    if length > 0:
-        weights /= length
-    return columns + offset, weights
+    return (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
+            np.fromiter(counts.values(), dtype=np.int64, count=len(counts)))
 
 
 @dataclass
@@ -78,26 +83,32 @@ class TextFeatures:
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_idf", None)
-        state.pop("_word_grams", None)
+        state.pop("_word_columns", None)
         return state
 
     @cached_property
-    def _word_grams(self) -> Dict[str, List[str]]:
-        # a word's character n-grams never change, and most words recur in every message
+    def _word_columns(self) -> Dict[str, np.ndarray]:
+        # a word's character n-grams and their columns never change, and most words recur in
+        # every message: looked up once, not once per n-gram per message
         return {}
 
-    def _char_grams(self, text: str) -> List[str]:
-        """Character n-grams of every word, as the char_wb vectoriser would give them."""
-        cache = self._word_grams
+    def _char_columns(self, text: str) -> Tuple[np.ndarray, np.ndarray]:
+        """The columns of every word's character n-grams (as the char_wb vectoriser gives
+        them), and how often each occurs."""
+        cache = self._word_columns
         if len(cache) > WORD_CACHE_SIZE:
             cache.clear()
-        grams: List[str] = []
+        vocabulary = self.chars.vocabulary_
+        parts: List[np.ndarray] = []
         for word in text.split():
             known = cache.get(word)
             if known is None:
-                known = cache[word] = self.chars._char_wb_ngrams(word)
-            grams.extend(known)
-        return grams
+                grams = self.chars._char_wb_ngrams(word)
+                known = cache[word] = np.fromiter((vocabulary[g] for g in grams if g in vocabulary), dtype=np.int64)
+            parts.append(known)
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts), return_counts=True)
 
     def transform(self, texts: Sequence[str]) -> scipy.sparse.csr_matrix:
         """One row per text, the same numbers as the fitted vectorisers would give."""
@@ -109,10 +120,10 @@ class TextFeatures:
         indptr = [0]
         for text in texts:
             clean = normalise(text)
-            for grams, vocabulary, idf, offset in (
-                    (self.words._word_ngrams(split_words(clean)), self.words.vocabulary_, word_idf, 0),
-                    (self._char_grams(clean), self.chars.vocabulary_, char_idf, n_words)):
-                columns, weights = _weighted_row(grams, vocabulary, idf, offset)
+            for (found, counts), idf, offset in (
+                    (_counted(self.words._word_ngrams(split_words(clean)), self.words.vocabulary_), word_idf, 0),
+                    (self._char_columns(clean), char_idf, n_words)):
+                columns, weights = _weights(found, counts, idf, offset)
                 indices.append(columns)
                 data.append(weights)
             indptr.append(indptr[-1] + len(indices[-1]) + len(indices[-2]))

@@ -41,7 +41,7 @@ def test_several_messages_at_once_and_a_pickled_copy_agree(fitted):
     expected = _sklearn(features, sample)
     features.transform(sample)  # fills the word cache, which must not travel with the model
     copy = pickle.loads(pickle.dumps(features))
-    assert "_word_grams" not in copy.__dict__
+    assert "_word_columns" not in copy.__dict__
     for reader in (features, copy):
         assert abs(reader.transform(sample) - expected).max() < 1e-12
 
@@ -50,7 +50,7 @@ def test_the_word_cache_stays_bounded(fitted, monkeypatch):
     features, texts = fitted
     monkeypatch.setattr("bot.text_features.WORD_CACHE_SIZE", 50)
     features.transform(texts[:100])
-    assert len(features._word_grams) <= 50 + max(len(t.split()) for t in texts[:100])
+    assert len(features._word_columns) <= 50 + max(len(t.split()) for t in texts[:100])
     assert np.allclose(features.transform(texts[:5]).toarray(), _sklearn(features, texts[:5]).toarray())
 
 
