@@ -34,6 +34,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 400 searches by two gatherers; labels checked by a third helper)
   real19   a nineteenth (56), from pages no earlier set used, run once at the start of stop 37
            (about 260 searches by two gatherers; labels checked by a third helper)
+  real20   a twentieth (67), from pages no earlier set used, run once at the start of stop 38
+           (about 260 searches by two gatherers; labels checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -51,6 +53,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind18  an eighteenth blind set (240), by another writer, run once at the start of stop 35
   blind19  a nineteenth blind set (240), by another writer, run once at the start of stop 36
   blind20  a twentieth blind set (240), by another writer, run once at the start of stop 37
+  blind21  a twenty-first blind set (240), by another writer, run once at the start of stop 38
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -90,6 +93,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Tigrinya speakers, voice dictation, emoji, a Welsh hill farm, young people about
            themselves and a best friend, a 20-year-old about a cousin, an adult about their own
            thoughts), run once at the start of stop 37
+  multi14  a fourteenth, by another such writer with a new list of people (a bus driver, a
+           dinner lady, a scout leader, a dance-school owner, a great-aunt raising twins, a mum
+           in a refuge, a navy mum abroad, a weekend dad, a respite carer, parents of deaf, ADHD
+           and Down's syndrome children, Romanian, Urdu and Somali speakers, a cracked phone, a
+           narrowboat, young people about themselves and a sister or brother, an adult asking
+           for help before anything happens), run once at the start of stop 38
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -134,6 +143,7 @@ SETS = {
     "real17": EVAL / "real_parent_cases_17.yaml",
     "real18": EVAL / "real_parent_cases_18.yaml",
     "real19": EVAL / "real_parent_cases_19.yaml",
+    "real20": EVAL / "real_parent_cases_20.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -151,6 +161,7 @@ SETS = {
     "blind18": EVAL / "fresh_blind_cases_18.yaml",
     "blind19": EVAL / "fresh_blind_cases_19.yaml",
     "blind20": EVAL / "fresh_blind_cases_20.yaml",
+    "blind21": EVAL / "fresh_blind_cases_21.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -167,7 +178,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi10": EVAL / "multiturn_conversations_10.yaml",
                  "multi11": EVAL / "multiturn_conversations_11.yaml",
                  "multi12": EVAL / "multiturn_conversations_12.yaml",
-                 "multi13": EVAL / "multiturn_conversations_13.yaml"}
+                 "multi13": EVAL / "multiturn_conversations_13.yaml",
+                 "multi14": EVAL / "multiturn_conversations_14.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
