@@ -93,12 +93,13 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Tigrinya speakers, voice dictation, emoji, a Welsh hill farm, young people about
            themselves and a best friend, a 20-year-old about a cousin, an adult about their own
            thoughts), run once at the start of stop 37
-  multi14  a fourteenth, by another such writer with a new list of people (a bus driver, a
-           dinner lady, a scout leader, a dance-school owner, a great-aunt raising twins, a mum
-           in a refuge, a navy mum abroad, a weekend dad, a respite carer, parents of deaf, ADHD
-           and Down's syndrome children, Romanian, Urdu and Somali speakers, a cracked phone, a
-           narrowboat, young people about themselves and a sister or brother, an adult asking
-           for help before anything happens), run once at the start of stop 38
+  multi14  a fourteenth, by another such writer (its list of people repeats many of multi10's
+           and multi12's: a bus driver, a dinner lady, a scout leader, a dance-school owner, a
+           great-aunt raising twins, a mum in a refuge, a navy mum abroad, a weekend dad, a
+           respite carer, parents of deaf, ADHD and Down's syndrome children, Romanian, Urdu and
+           Somali speakers, a cracked phone, a narrowboat, young people about themselves and a
+           sister or brother, an adult asking for help before anything happens), run once at
+           the start of stop 38
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
