@@ -50,7 +50,7 @@ run: install
 	$(PY) -m tools.run
 
 validate: build
-	$(VENV)/bin/rasa data validate --domain build/domain --data data build/data --config config.yml --fail-on-warnings
+	$(VENV)/bin/rasa data validate --domain build/domain --data build/data --config config.yml --fail-on-warnings
 
 test: install chromium services
 	$(PY) -m pytest

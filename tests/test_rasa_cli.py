@@ -1,10 +1,11 @@
 """Rasa's own commands, run as the README documents them after `make build`: data validation,
 and the test stories (every route as a first message, mid-conversation and misspelt) through
 the trained model."""
+import json
 import subprocess
 
 from apps.paths import RASA, ROOT, quiet_env
-from tools.build.rasa_files import RASA_ARGS, TEST_STORIES
+from tools.build.rasa_files import NLU, NLU_SOURCE, RASA_ARGS, TEST_STORIES, nlu_json
 
 OUTLINES = ROOT / "tests" / "stories"
 
@@ -28,3 +29,20 @@ def test_stories_pass(model, tmp_path):
     failed = (tmp_path / "failed_test_stories.yml")
     detail = failed.read_text()[:4000] if failed.exists() else ""
     assert out.returncode == 0, detail + out.stdout[-2000:] + out.stderr[-2000:]
+
+
+def test_rasa_reads_from_nlu_json_exactly_the_examples_its_yaml_reader_reads_in_data_nlu():
+    """build/data/nlu.json (what training reads) against Rasa's own reading of data/nlu/:
+    the same texts and intents, in the same order."""
+    from rasa.shared.importers.importer import TrainingDataImporter
+
+    def read(path):  # the examples with text (Rasa adds the domain's actions as text-less ones)
+        data = TrainingDataImporter.load_from_dict(training_data_paths=[str(path)]).get_nlu_data()
+        return [(m.get("text"), m.get("intent")) for m in data.training_examples if m.get("text")]
+
+    assert NLU.read_text(encoding="utf-8") == nlu_json(), "build/data/nlu.json is stale: make build"
+    from_yaml = read(NLU_SOURCE)
+    # Rasa drops an example repeated in another file, whichever way it reads them
+    assert len(set(from_yaml)) == len(from_yaml) > 8000
+    assert set(from_yaml) == {(e["text"], e["intent"]) for e in json.loads(nlu_json())["rasa_nlu_data"]["common_examples"]}
+    assert read(NLU.parent) == from_yaml

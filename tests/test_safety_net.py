@@ -515,3 +515,58 @@ def test_what_stop_33_reviews_wrote_is_still_an_emergency(text):
 @pytest.mark.parametrize("text", STOP_33_REVIEW_NOT_SETTLED)
 def test_what_stop_33_reviews_wrote_never_reads_as_a_child_safe_now(text):
     assert not NET.settled(text)
+
+
+# a review of stop 38's withdrawn exceptions ("at the meeting", "is missing all of ..."): with the
+# text's punctuation gone, "she is missing, all her stuff is gone" reads as what a child misses
+STOP_38_REVIEW_EMERGENCIES = [
+    "my daughter is 14 and shes been talking to a man on snapchat who says hes 17. he sent her a pin for 'the meeting point' and she just left the house. shes at the meeting point now, her location shows the retail park car park and she wont answer. what do i do",
+    "at the meeting point behind the leisure centre at 9 thats what he told her. she is 13. i found the messages on her ipad, its 8.40 now and her bedroom is empty",
+    "After the meeting tonight he says she can stay at his. He is 26, she is 14. They got talking on Roblox. She thinks I don't know. It starts at 7 outside Greggs in town and she has already left the house.",
+    "Our Jess is missing since this morning after missing so much school lately. We found out she has been messaging an older lad on TikTok who kept asking her to come and stay with him. Her phone is off. She is 13.",
+    "My son is missing all night, his bed not slept in. He has been gaming with someone who sent him money for train tickets. He's 14. Should I ring the police now?",
+    "she is missing all her stuff is gone from her room her school bag her charger and her makeup. there was a man messaging her on insta saying hed look after her. shes 14 and its 11pm",
+    "she's missing all of her clothes gone out the wardrobe and a note saying dont look for me. she has been chatting to a 'boyfriend' online we have never seen. shes 15. please what do i do first",
+    "My daughter is missing. Half of her clothes are gone and her phone is off. For weeks she has been talking to a man from a game who promised she could live with him. She is 14 and left sometime after 4pm.",
+    "he is missing most of the night now hes 12 last seen at 6 getting into a car at the end of our road. someone he got to know online had been sending him vapes and money",
+    "Ellie is missing school rang to say she never came in and her friend says she went off with a guy from snap who is 20 something. her phone goes straight to voicemail she is year 8",
+    "Our daughter is missing, year 9, 14 years old, last seen 3.30 at the school gate getting into a black car. We think it's the man who has been messaging her on Snapchat.",
+    "Our son is missing exams finished at 12 and he never came home, it's 6pm, his location is off. He told his mate someone from Discord promised him money if he came to his flat.",
+    "My niece is missing a lot of her things are gone and the window is open. She's 13 and lives with me. There are messages on her laptop from a grown man saying tonight's the night and he'll be waiting at the end of the road.",
+    "she is missing loads of her stuff gone and she put on her story 'new life tonight'. the man she talks to is 30. shes 14. its 1am",
+    "He's missing, lots of his things gone, his passport too. The man from his game told him to bring it. He is 15. We last saw him at tea time.",
+    "daughter is missing so much time has passed now since she went out at 5, she said she was seeing a friend but the 'friend' on her phone is a grown man who asked her for pictures. shes 13 and its dark",
+    "Ruby is missing much longer than she ever has before. She went off at 4 to see someone she only knows online and said she'd be back for tea. It's 9. Her phone is off. She's 12.",
+    "my stepdaughter is missing the year 9 girls say she went to a mans flat after school, hes someone from tiktok. she is 13. its 10pm and she never stays out",
+    "Sorry my English. My daughter is missing the whole night. She is 13. A man on internet say to her come to him and she go. Her phone is off. What I do now?",
+    "My son is missing weeks of chatting with a man on the game and today he go to see him, he not come back, it is 11 at night, he is 12 years",
+    "My daughter is missing this term has been awful since she got involved with an older guy online and tonight she packed a bag and went. She is 15. He said he'd pick her up at 8, it's 9.30 now.",
+    "She's missing. All the messages on her phone are from a man who says he will pick her up tonight and take her to his. She is 13. She went out the back door about 20 minutes ago.",
+    "Scout leader here. At the meeting tonight one of my Explorers (14) showed another girl messages from a man she got talking to online. He is picking her up after the meeting at 9 from the car park. She thinks he's 19 but he looks much older in his pic. Her parents aren't answering. It's 8.45.",
+    "im a youth club leader, after the meeting tonight one of the girls (13) got into a car with a man none of us know, her friend says its someone she has been talking to on snapchat. her mum is on the way but cant reach her",
+    "Before the meeting tonight at church a boy of 12 told me a man from his game is coming to get him early tomorrow before school and take him away. He's really scared but won't tell his parents. What should I do right now?",
+    "my best mate is at the meeting place now with a man she got talking to online he is like 35 and she is 14 she just texted me 'hes weird help' and now shes not replying",
+    "my lil sis is 13 n shes at the meeting rn with some guy from insta, she said if shes not back by 10 to tell mum. its 10.20 n shes not answering",
+    "My son is 11 and a man from Minecraft said he will be waiting at the meeting point by the canal at 5 today. I just found this. It's 4.40 and my son isn't at home.",
+    "my daughter told her friend after the meeting tonight she's going back to his hotel. it's with a man from an app, he is 29, she is 15. she has already gone and her phone is off",
+    "found out shes been groomed by a man online for months. he gave her a phone last week. now hes texted her 'after the meeting tonight youre not going home'. she left an hour ago and shes 14",
+    "son 13 gone out wiv sum1 off discord before the meeting he said to leave phone at home so no1 can track him. left at 6 its nearly 8 no idea where he is",
+    "During the meeting they had on video call tonight he told my daughter to cut herself and said if she doesn't he will send her pictures to everyone. She's 14 and locked in the bathroom now and won't answer me.",
+    "My 15 year old is being blackmailed over pictures. After the meeting on Teams with his tutor he found a message saying pay or it goes to everyone by midnight. He's just said he'd rather be dead and walked out the door.",
+    "Foster carer here. The girl placed with me (14) is missing, all of her clothes are here but her phone isn't and she has been talking to a man online who calls her his girlfriend. She went out at 7 for 'a walk' and it's 11.",
+    "My daughter is missing all the signs were there, the secret phone, the gifts, the older boyfriend online. She didn't come home from school and her phone is off. She is 12. It's 8pm.",
+    "Our Chloe is missing her mum found her bed empty at 6 this morning and messages on her iPad from a man saying he'd pick her up at the end of the road at 3am. She's 13.",
+    "My daughter is missing lessons today, school phoned, and her tracker shows her at a hotel in town. She's 14 and has been talking to a man online who buys her things.",
+    "He is missing classes since 10 this morning, the school called. His friend says he went off with a man from a gaming server who promised him a new phone. He is 12. Phone off.",
+    "My daughter is missing, days of messages deleted from her phone, she left at 5 with someone she knows from online, it is 10 and she is 13",
+    "Our lad is missing half of the night now. 14. Went off with a 'mate' from a game, who turns out to be an adult. Phone off. Do we call police?",
+    "my boy is missing stuff from his room is gone and hes not here, the guy on his xbox told him to run away to him tonight. he is 12 please help",
+    "lad is missing yr 9 14 yrs went off with someone off snap after school never came home its 10pm",
+    "She is missing exam today and now shes not answering, her friend said she got in a car with the man whos been messaging her on snapchat. She is 15.",
+    "After the meeting tonight her football coach is driving her to his house on her own. He's been sending her messages on Snapchat telling her not to tell us. She's 12. It's 6 now and it finishes at 7.",
+]
+
+
+@pytest.mark.parametrize("text", STOP_38_REVIEW_EMERGENCIES)
+def test_what_stop_38_review_wrote_is_still_an_emergency(text):
+    assert NET.detect(text) is not None

@@ -15,7 +15,7 @@ from bot.catalogue import catalogue
 from apps.paths import RASA, ROOT, quiet_env, serving_env
 from apps.processes import spawn, stop_process
 from apps.supervisor import endpoints_yaml
-from tools.build.rasa_files import RESPONSES
+from tools.build.rasa_files import NLU, RESPONSES, nlu_json
 from tools.train import TRAIN_ARGS
 
 
@@ -117,6 +117,8 @@ class TrustYourGut(Assistant):
     def add_one_example(self) -> None:
         path = self.folder / "data" / "nlu" / "greet.yml"
         path.write_text(path.read_text().rstrip("\n") + "\n    - hiya, anyone there for a quick question\n")
+        # as `make build` does before training: Rasa reads the examples from build/data/nlu.json
+        (self.folder / NLU.relative_to(ROOT)).write_text(nlu_json(path.parent), encoding="utf-8")
 
     def correct(self, reply: List[dict]) -> bool:
         return bool(self.helplines.mentions("\n".join(b.get("text") or "" for b in reply)))
