@@ -102,7 +102,8 @@ EVAL_FILES = sorted(EVAL.glob("*.yaml"))
 MIN_CASES = 40  # a set smaller than this has lost messages...
 # ...unless the public pages ran dry while gathering it (real18: 47 found, 8 dropped by its label check)
 SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, "real_parent_cases_14.yaml": 13,
-              "real_parent_cases_15.yaml": 32, "real_parent_cases_17.yaml": 29, "real_parent_cases_18.yaml": 39}
+              "real_parent_cases_15.yaml": 32, "real_parent_cases_17.yaml": 29, "real_parent_cases_18.yaml": 39,
+              "real_parent_cases_21.yaml": 32}
 
 
 def test_every_evaluation_set_is_there():
@@ -133,6 +134,9 @@ def test_evaluation_messages_are_not_training_data(path):
 
 RUN = 5  # words
 NEAR_COPY_SHARE = 0.5  # of an evaluation message's word runs, found in a single training example
+# ...and at least this many of them: two runs are six words in a row, the length of a stock
+# phrase ("i dont want to tell mum" is in a dozen teenagers' examples)
+NEAR_COPY_RUNS = 3
 
 
 def runs(text):
@@ -156,7 +160,8 @@ def near_copy(text):
     if not mine:
         return False
     shared = collections.Counter(n for run in mine for n in run_index().get(run, ()))
-    return bool(shared) and max(shared.values()) / len(mine) >= NEAR_COPY_SHARE
+    most = max(shared.values(), default=0)
+    return most >= NEAR_COPY_RUNS and most / len(mine) >= NEAR_COPY_SHARE
 
 
 STOCK_PHRASE_WORDS = 6

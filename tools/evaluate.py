@@ -36,6 +36,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 260 searches by two gatherers; labels checked by a third helper)
   real20   a twentieth (67), from pages no earlier set used, run once at the start of stop 38
            (about 260 searches by two gatherers; labels checked by a third helper)
+  real21   a twenty-first (32), from pages no earlier set used, run once in stop 39 before any
+           change (about 270 searches by two gatherers; labels checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -54,6 +56,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind19  a nineteenth blind set (240), by another writer, run once at the start of stop 36
   blind20  a twentieth blind set (240), by another writer, run once at the start of stop 37
   blind21  a twenty-first blind set (240), by another writer, run once at the start of stop 38
+  blind22  a twenty-second blind set (240), by another writer, run once in stop 39 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -100,6 +103,13 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Somali speakers, a cracked phone, a narrowboat, young people about themselves and a
            sister or brother, an adult asking for help before anything happens), run once at
            the start of stop 38
+  multi15  a fifteenth, by another such writer (many kinds of writer repeat earlier lists: a
+           swimming teacher, a school nurse, a farmer, a lorry driver, a grandad carer, a 50/50
+           dad, two adoptive dads, an uncle guardian, parents of an autistic girl in a fan
+           community, a wheelchair-using gamer and a refugee child, Polish, Arabic and Tigrinya
+           speakers, voice-to-text, a static caravan, a boarding housemaster, young people about
+           themselves and a friend, a woman worried about her own messages, a driving instructor
+           and a choir master), run once in stop 39 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -145,6 +155,7 @@ SETS = {
     "real18": EVAL / "real_parent_cases_18.yaml",
     "real19": EVAL / "real_parent_cases_19.yaml",
     "real20": EVAL / "real_parent_cases_20.yaml",
+    "real21": EVAL / "real_parent_cases_21.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -163,6 +174,7 @@ SETS = {
     "blind19": EVAL / "fresh_blind_cases_19.yaml",
     "blind20": EVAL / "fresh_blind_cases_20.yaml",
     "blind21": EVAL / "fresh_blind_cases_21.yaml",
+    "blind22": EVAL / "fresh_blind_cases_22.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -180,7 +192,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi11": EVAL / "multiturn_conversations_11.yaml",
                  "multi12": EVAL / "multiturn_conversations_12.yaml",
                  "multi13": EVAL / "multiturn_conversations_13.yaml",
-                 "multi14": EVAL / "multiturn_conversations_14.yaml"}
+                 "multi14": EVAL / "multiturn_conversations_14.yaml",
+                 "multi15": EVAL / "multiturn_conversations_15.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
