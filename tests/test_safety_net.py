@@ -557,6 +557,34 @@ STOP_38_REVIEW_EMERGENCIES = [
 ]
 
 
+# a child gone from a place that has their care: a trip, a camp, a children's home, a ward
+# (stop 39: blind22's first run missed one, and a list written to test the kind missed six)
+MISSING_FROM_CARE = [
+    "the school rang, he isn't on site and the staff can't find him, he's 14",
+    "we're on the year 8 trip and we have looked everywhere for her in the museum",
+    "the leaders at cub camp have lost track of him since tea, he's 8",
+    "residential home: 15-year-old has absconded through the fire exit, phone off",
+    "unauthorised absence from placement since four, last contact with an adult on snapchat",
+    "one of our guides is not in her tent and her boots are gone, it's 1am",
+]
+NOT_MISSING = [
+    "our key worker is off site today so I can't ask her about the phone rules",
+    "he had absconded from his last placement before he came to us, he's settled now",
+    "I lost track of time and didn't check her phone, is that bad?",
+    "what do staff do if they can't find the register on a school trip?",
+]
+
+
+@pytest.mark.parametrize("text", MISSING_FROM_CARE)
+def test_a_child_gone_from_a_place_that_has_their_care_is_an_emergency(text):
+    assert NET.detect(text) == "already gone to someone"
+
+
+@pytest.mark.parametrize("text", NOT_MISSING)
+def test_staff_off_site_or_a_child_gone_long_ago_is_not(text):
+    assert NET.detect(text) is None
+
+
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
 def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
