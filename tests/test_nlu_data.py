@@ -134,8 +134,9 @@ def test_evaluation_messages_are_not_training_data(path):
 
 RUN = 5  # words
 NEAR_COPY_SHARE = 0.5  # of an evaluation message's word runs, found in a single training example
-# ...and at least this many of them: two runs are six words in a row, the length of a stock
-# phrase ("i dont want to tell mum" is in a dozen teenagers' examples)
+# ...and at least this many of them (seven words or more in common): a six-word message is
+# only checked for an exact copy, since a stock phrase of six words ("i dont want to tell mum")
+# is in a dozen teenagers' examples
 NEAR_COPY_RUNS = 3
 
 

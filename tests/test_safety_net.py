@@ -560,18 +560,34 @@ STOP_38_REVIEW_EMERGENCIES = [
 # a child gone from a place that has their care: a trip, a camp, a children's home, a ward
 # (stop 39: blind22's first run missed one, and a list written to test the kind missed six)
 MISSING_FROM_CARE = [
-    "the school rang, he isn't on site and the staff can't find him, he's 14",
-    "we're on the year 8 trip and we have looked everywhere for her in the museum",
+    "the school rang, staff can't find him anywhere on the grounds, he's 14",
+    "on the year 8 trip, the teacher says they can't find him. they've searched the building",
+    "we're at the museum with the class and we have looked everywhere for her",
     "the leaders at cub camp have lost track of him since tea, he's 8",
+    "the holiday club say they 'lost track' of her an hour ago, she's 9",
     "residential home: 15-year-old has absconded through the fire exit, phone off",
+    "she's absconded again from the unit and her phone is off",
     "unauthorised absence from placement since four, last contact with an adult on snapchat",
     "one of our guides is not in her tent and her boots are gone, it's 1am",
+    "the boarder is not in his dorm at lights out and the fire door is open",
 ]
+# the same words where no child is gone (a review of stop 39's first version found each)
 NOT_MISSING = [
-    "our key worker is off site today so I can't ask her about the phone rules",
-    "he had absconded from his last placement before he came to us, he's settled now",
-    "I lost track of time and didn't check her phone, is that bad?",
-    "what do staff do if they can't find the register on a school trip?",
+    "I have looked everywhere for advice on parental controls for the xbox",
+    "we have searched everywhere online for a guide to family link",
+    "we have looked everywhere for her phone and think her brother took it",
+    "we got a letter about an unauthorised absence after we took her to a funeral",
+    "she has had three unauthorised absences this term",
+    "I've lost track of her screen time",
+    "I have honestly lost track of him online",
+    "the safeguarding lead, she isn't on site on Fridays",
+    "she has absconded from three placements in the past year but she's settled with us now",
+    "he has absconded before, what apps should I watch?",
+    "the man who groomed her has absconded while on bail",
+    "I changed her username so they can't find her",
+    "they couldn't find him a place at the local school",
+    "the school can't find her consent form",
+    "he's booked a room for us at the seaside next month",
 ]
 
 
