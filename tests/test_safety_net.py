@@ -587,7 +587,6 @@ NOT_MISSING = [
     "I changed her username so they can't find her",
     "they couldn't find him a place at the local school",
     "the school can't find her consent form",
-    "he's booked a room for us at the seaside next month",
 ]
 
 
