@@ -38,6 +38,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            (about 260 searches by two gatherers; labels checked by a third helper)
   real21   a twenty-first (32), from pages no earlier set used, run once in stop 39 before any
            change (about 270 searches by two gatherers; labels checked by a third helper)
+  real22   a twenty-second (40), from pages no earlier set used, run once in stop 40 before any
+           change (about 300 searches by two gatherers; labels checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -57,6 +59,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind20  a twentieth blind set (240), by another writer, run once at the start of stop 37
   blind21  a twenty-first blind set (240), by another writer, run once at the start of stop 38
   blind22  a twenty-second blind set (240), by another writer, run once in stop 39 before any change
+  blind23  a twenty-third blind set (240), by another writer, run once in stop 40 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -110,6 +113,14 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            speakers, voice-to-text, a static caravan, a boarding housemaster, young people about
            themselves and a friend, a woman worried about her own messages, a driving instructor
            and a choir master), run once in stop 39 before any change
+  multi16  a sixteenth, by another such writer (a bus driver, a karate instructor, a librarian, a
+           taxi driver, a football manager, a great-aunt guardian, a forces dad at sea, a new
+           stepmum, a nan who is hard of hearing, foster carers of a teenage mum, parents of a
+           make-up streamer, a deaf boy, twins sharing a phone and a trainer seller, Urdu,
+           Romanian and Somali speakers, dictation while driving, a narrowboat, a Scottish
+           island, young people about themselves, a 16-year-old about a boyfriend of 24, a man
+           whose partner found his history, a scout leader, a tutor and a neighbour who gives
+           lifts), run once in stop 40 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -156,6 +167,7 @@ SETS = {
     "real19": EVAL / "real_parent_cases_19.yaml",
     "real20": EVAL / "real_parent_cases_20.yaml",
     "real21": EVAL / "real_parent_cases_21.yaml",
+    "real22": EVAL / "real_parent_cases_22.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -175,6 +187,7 @@ SETS = {
     "blind20": EVAL / "fresh_blind_cases_20.yaml",
     "blind21": EVAL / "fresh_blind_cases_21.yaml",
     "blind22": EVAL / "fresh_blind_cases_22.yaml",
+    "blind23": EVAL / "fresh_blind_cases_23.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -193,7 +206,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi12": EVAL / "multiturn_conversations_12.yaml",
                  "multi13": EVAL / "multiturn_conversations_13.yaml",
                  "multi14": EVAL / "multiturn_conversations_14.yaml",
-                 "multi15": EVAL / "multiturn_conversations_15.yaml"}
+                 "multi15": EVAL / "multiturn_conversations_15.yaml",
+                 "multi16": EVAL / "multiturn_conversations_16.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
