@@ -39,7 +39,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real21   a twenty-first (32), from pages no earlier set used, run once in stop 39 before any
            change (about 270 searches by two gatherers; labels checked by a third helper)
   real22   a twenty-second (40), from pages no earlier set used, run once in stop 40 before any
-           change (about 300 searches by two gatherers; labels checked by a third helper)
+           change (43 pages found by two gatherers, one of them in about 186 searches; labels
+           checked by a third helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
