@@ -41,6 +41,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real22   a twenty-second (40), from pages no earlier set used, run once in stop 40 before any
            change (43 pages found by two gatherers, one of them in about 186 searches; labels
            checked by a third helper)
+  real23   a twenty-third (41), from pages no earlier set used, run once in stop 41 before any
+           change (45 found by two gatherers in about 220 searches, two of them the same page;
+           labels checked by a third helper, who changed one and dropped two)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -61,6 +64,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind21  a twenty-first blind set (240), by another writer, run once at the start of stop 38
   blind22  a twenty-second blind set (240), by another writer, run once in stop 39 before any change
   blind23  a twenty-third blind set (240), by another writer, run once in stop 40 before any change
+  blind24  a twenty-fourth blind set (240), by another writer, run once in stop 41 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -122,6 +126,15 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            island, young people about themselves, a 16-year-old about a boyfriend of 24, a man
            whose partner found his history, a scout leader, a tutor and a neighbour who gives
            lifts), run once in stop 40 before any change
+  multi17  a seventeenth, by another such writer (a lollipop lady, a swimming coach, a school nurse,
+           a delivery driver, a Brownie leader, a grandad raising a grandson, a mum with two jobs,
+           a dad back in contact after court, foster carers of three siblings, an older sister of
+           22, a mum in a refuge, a dad with MS using voice typing, parents of a chess player, a
+           music maker, an anime artist and a non-verbal boy, Polish, Arabic and Tigrinya
+           speakers, a caravan site, a Cumbrian farm, young people about themselves, a
+           17-year-old about a man of 30, a wife who found a second account, a swimming coach,
+           a mum's new boyfriend and an online music teacher), run once in stop 41 before any
+           change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -169,6 +182,7 @@ SETS = {
     "real20": EVAL / "real_parent_cases_20.yaml",
     "real21": EVAL / "real_parent_cases_21.yaml",
     "real22": EVAL / "real_parent_cases_22.yaml",
+    "real23": EVAL / "real_parent_cases_23.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -189,6 +203,7 @@ SETS = {
     "blind21": EVAL / "fresh_blind_cases_21.yaml",
     "blind22": EVAL / "fresh_blind_cases_22.yaml",
     "blind23": EVAL / "fresh_blind_cases_23.yaml",
+    "blind24": EVAL / "fresh_blind_cases_24.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -208,7 +223,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi13": EVAL / "multiturn_conversations_13.yaml",
                  "multi14": EVAL / "multiturn_conversations_14.yaml",
                  "multi15": EVAL / "multiturn_conversations_15.yaml",
-                 "multi16": EVAL / "multiturn_conversations_16.yaml"}
+                 "multi16": EVAL / "multiturn_conversations_16.yaml",
+                 "multi17": EVAL / "multiturn_conversations_17.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
