@@ -560,6 +560,10 @@ def test_another_adult_the_child_has_told_about_is_a_disclosure():
     told = "my ex's nephew was babysitting and touching her, our 7 year old finally told me last week"
     decision = R.decide(ranking, text=told)
     assert decision.concern == "disclosure" and decision.reason == "redirect: child_told"
+    # the child's age in words, or two children telling
+    for text in ("my 15 yr old daughter told me her uncle had tried to touch her",
+                 "both girls told me their stepdad had been saying sexual things to them"):
+        assert R.decide(ranking, text=text).concern == "disclosure", text
     # found out another way: still another adult's behaviour
     assert R.decide(ranking, text="my ex's nephew has pictures of kids on his phone").concern == "other_adult"
 

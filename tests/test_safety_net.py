@@ -342,6 +342,22 @@ def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
 
 
+@pytest.mark.parametrize("text, settled", [
+    # said plainly, with nothing after it (the comma is not read)
+    ("she's 12 now, she's safe, she's in bed and relieved she told me", True),
+    ("he's been home ever since and we've not let him out of our sight", True),
+    # someone else's say-so, a wish, or safe with someone: not the child safe
+    ("he messaged to say she's safe, she's with him tonight", False),
+    ("I just need to know she's safe, she went to meet him at 7", False),
+    ("he says she is safe with him at his flat", False),
+    ("is he safe to talk to? he's 19", False),
+])
+def test_a_child_said_to_be_safe_settles_a_models_guess_but_not_a_say_so(text, settled):
+    assert NET.settled(text) is settled
+    # it settles the models' guesses only: a meeting at a time today still fires
+    assert NET.detect("he says she is safe, she's meeting him at 7 tonight") is not None
+
+
 @pytest.mark.parametrize("text", [
     "she's back on the app talking to him", "he's back online with that man", "that man is back",
     # a self-harm sign is still urgent
@@ -587,6 +603,9 @@ NOT_MISSING = [
     "I changed her username so they can't find her",
     "they couldn't find him a place at the local school",
     "the school can't find her consent form",
+    # a visit told as over
+    "an uncle who went to see him a few weeks back has been sending him money since",
+    "my ex went to see her two months ago and now she won't talk about it",
 ]
 
 
