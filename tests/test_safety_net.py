@@ -342,22 +342,6 @@ def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
 
 
-@pytest.mark.parametrize("text, settled", [
-    # said plainly, with nothing after it (the comma is not read)
-    ("she's 12 now, she's safe, she's in bed and relieved she told me", True),
-    ("he's been home ever since and we've not let him out of our sight", True),
-    # someone else's say-so, a wish, or safe with someone: not the child safe
-    ("he messaged to say she's safe, she's with him tonight", False),
-    ("I just need to know she's safe, she went to meet him at 7", False),
-    ("he says she is safe with him at his flat", False),
-    ("is he safe to talk to? he's 19", False),
-])
-def test_a_child_said_to_be_safe_settles_a_models_guess_but_not_a_say_so(text, settled):
-    assert NET.settled(text) is settled
-    # it settles the models' guesses only: a meeting at a time today still fires
-    assert NET.detect("he says she is safe, she's meeting him at 7 tonight") is not None
-
-
 @pytest.mark.parametrize("text", [
     "she's back on the app talking to him", "he's back online with that man", "that man is back",
     # a self-harm sign is still urgent
@@ -617,6 +601,16 @@ def test_a_child_gone_from_a_place_that_has_their_care_is_an_emergency(text):
 @pytest.mark.parametrize("text", NOT_MISSING)
 def test_the_same_words_where_no_child_is_gone_are_not(text):
     assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a time later in the message is not the visit's: the words are read without punctuation
+    "she went to meet him. they've been talking for months before this",
+    "she went to meet the one from discord she met 2 weeks ago",
+    "he's gone to see a man he met on xbox a few weeks ago and isn't answering",
+])
+def test_a_child_gone_to_meet_someone_is_still_gone_when_a_time_ago_is_told_of_something_else(text):
+    assert NET.detect(text) == "already gone to someone"
 
 
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)

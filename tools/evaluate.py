@@ -42,8 +42,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            change (43 pages found by two gatherers, one of them in about 186 searches; labels
            checked by a third helper)
   real23   a twenty-third (41), from pages no earlier set used, run once in stop 41 before any
-           change (45 found by two gatherers in about 220 searches, two of them the same page;
-           labels checked by a third helper, who changed one and dropped two)
+           change (45 found by two gatherers in about 220 searches; both reached two of the same
+           pages, and the second copies were dropped; labels checked by a third helper, who
+           changed one and dropped two)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
