@@ -560,7 +560,7 @@ def test_another_adult_the_child_has_told_about_is_a_disclosure():
     told = "my ex's nephew was babysitting and touching her, our 7 year old finally told me last week"
     decision = R.decide(ranking, text=told)
     assert decision.concern == "disclosure" and decision.reason == "redirect: child_told"
-    # the child's age in words, or two children telling
+    # up to three words between "my" and the child, such as an age ("15 yr old"), or two children telling
     for text in ("my 15 yr old daughter told me her uncle had tried to touch her",
                  "both girls told me their stepdad had been saying sexual things to them"):
         assert R.decide(ranking, text=text).concern == "disclosure", text
