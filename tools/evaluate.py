@@ -45,6 +45,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            change (45 found by two gatherers in about 220 searches; both reached two of the same
            pages, and the second copies were dropped; labels checked by a third helper, who
            changed one and dropped two)
+  real24   a twenty-fourth (18), from pages no earlier set used, run once in stop 42 before any
+           change (24 found by two gatherers in about 150 searches; both reached one of the same
+           pages, and the second copy was dropped; labels checked by a third helper, who changed
+           one and dropped five)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -66,6 +70,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind22  a twenty-second blind set (240), by another writer, run once in stop 39 before any change
   blind23  a twenty-third blind set (240), by another writer, run once in stop 40 before any change
   blind24  a twenty-fourth blind set (240), by another writer, run once in stop 41 before any change
+  blind25  a twenty-fifth blind set (240), by another writer, run once in stop 42 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -136,6 +141,15 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            17-year-old about a man of 30, a wife who found a second account, a swimming coach,
            a mum's new boyfriend and an online music teacher), run once in stop 41 before any
            change
+  multi18  an eighteenth, by another such writer (a school crossing warden, a dinner lady, a taxi
+           driver on the school run, a church youth worker, a speech therapist, a weekend
+           grandmother, an offshore dad, a night-shift nurse, a special guardian, an adoptive dad, a
+           deaf dad, a mum with dyslexia, a separated dad, parents of a drawing streamer, a
+           Minecraft server builder, a gymnast and twins sharing a phone, Urdu, Romanian and
+           Somali speakers, an army base, a narrowboat, young people about themselves, a
+           17-year-old being blackmailed, a mother who found her partner messaging a teenager, a
+           tutor, a karate instructor and a neighbour who gives lifts), run once in stop 42
+           before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -184,6 +198,7 @@ SETS = {
     "real21": EVAL / "real_parent_cases_21.yaml",
     "real22": EVAL / "real_parent_cases_22.yaml",
     "real23": EVAL / "real_parent_cases_23.yaml",
+    "real24": EVAL / "real_parent_cases_24.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -205,6 +220,7 @@ SETS = {
     "blind22": EVAL / "fresh_blind_cases_22.yaml",
     "blind23": EVAL / "fresh_blind_cases_23.yaml",
     "blind24": EVAL / "fresh_blind_cases_24.yaml",
+    "blind25": EVAL / "fresh_blind_cases_25.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -225,7 +241,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi14": EVAL / "multiturn_conversations_14.yaml",
                  "multi15": EVAL / "multiturn_conversations_15.yaml",
                  "multi16": EVAL / "multiturn_conversations_16.yaml",
-                 "multi17": EVAL / "multiturn_conversations_17.yaml"}
+                 "multi17": EVAL / "multiturn_conversations_17.yaml",
+                 "multi18": EVAL / "multiturn_conversations_18.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
