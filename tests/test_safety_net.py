@@ -351,6 +351,35 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
     assert not NET.settled(text)
 
 
+@pytest.mark.parametrize("text", [
+    "the lad is sat with me in the office. the man who's been messaging him is still standing by the railings",
+    "she's safe with me in reception but he's still parked across the road with his engine running",
+    "my son is with me upstairs. the bloke from his game is still sitting in his car across the road",
+    "she's with the teacher now. he is still there, watching the playground",
+    "hes still hangin round the bottom of the road, she's inside with me",
+])
+def test_someone_still_waiting_there_keeps_a_child_with_the_writer_urgent(text):
+    assert NET.supports_emergency(text) and not NET.settled(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a wait for a reply, a photo or an account still up, the child still somewhere, a story
+    "she's home now. he's still waiting for her to reply on snapchat",
+    "he's home safe, the photo is still there on the app though",
+    "she's safe at home now, he is still there in her followers",
+    "he's home now and still sat there on his xbox at 2am",
+    "she's home and fine, she's still standing by her story that he's just a friend",
+])
+def test_a_wait_for_a_reply_an_account_still_up_or_the_child_still_there_is_not_someone_waiting(text):
+    assert NET.settled(text)
+
+
+def test_someone_still_there_is_no_trigger_alone():
+    # "still there now" must not join a trigger's clues ("a child being hit right now")
+    assert NET.detect("that clip where he's hitting his son is still there now on facebook") is None
+    assert NET.detect("he's still standing there") is None
+
+
 @pytest.mark.parametrize("text, support", [
     ("she texted that we won't need to worry about her any more", True),
     ("he left a note on his bed saying sorry for everything", True),
