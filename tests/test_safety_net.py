@@ -355,7 +355,7 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
     "the lad is sat with me in the office. the man who's been messaging him is still standing by the railings",
     "she's safe with me in reception but he's still parked across the road with his engine running",
     "my son is with me upstairs. the bloke from his game is still sitting in his car across the road",
-    "she's with the teacher now. he is still there, watching the playground",
+    "she's with the teacher now. the man is still there, watching the playground",
     "hes still hangin round the bottom of the road, she's inside with me",
 ])
 def test_someone_still_waiting_there_keeps_a_child_with_the_writer_urgent(text):
@@ -369,15 +369,21 @@ def test_someone_still_waiting_there_keeps_a_child_with_the_writer_urgent(text):
     "she's safe at home now, he is still there in her followers",
     "he's home now and still sat there on his xbox at 2am",
     "she's home and fine, she's still standing by her story that he's just a friend",
+    # "he" is as often the son, and "the man" may be followed by someone else's words
+    "my son is home. he's still standing there refusing to give me his phone",
+    "my son is safe at home, he's still waiting by the window for his dad to pick him up",
+    "the man scared her so she's still here at home with me, she's safe",
 ])
 def test_a_wait_for_a_reply_an_account_still_up_or_the_child_still_there_is_not_someone_waiting(text):
     assert NET.settled(text)
 
 
 def test_someone_still_there_is_no_trigger_alone():
-    # "still there now" must not join a trigger's clues ("a child being hit right now")
-    assert NET.detect("that clip where he's hitting his son is still there now on facebook") is None
-    assert NET.detect("he's still standing there") is None
+    # never one of a trigger's clues: a first version inside right_now read "that clip where he's
+    # hitting his son is still there now on facebook" as a child being hit now
+    assert not any("still_there" in (*t.all_of, *t.any_of) for t in NET.triggers)
+    text = "the man from her video call is still standing at the gate"  # a live call's other clues
+    assert "still_there" in NET.concepts_in(text) and NET.detect(text) is None
 
 
 @pytest.mark.parametrize("text, support", [
