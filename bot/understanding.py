@@ -73,6 +73,9 @@ def understand(
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
     if trigger:
         doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
+        # a young person telling of their own danger often gives no age: the classifier's best
+        # reading after the emergency says so, and the reply then speaks to them too (Childline)
+        child = child or _reads_as_child(ranking, table)
     long = len(text.split()) >= table.story_words
     told_at_length = long and top and top.startswith(FOLLOW_UP)
     # the specific question a long message ends with, even when its worry ranks first
@@ -113,6 +116,12 @@ def understand(
                          trigger if trigger != "classifier" else None, child,
                          decision.reason + (f" (danger words both readings doubt: {doubted})" if doubted else ""),
                          None if trigger else follow_up, doubted)
+
+
+def _reads_as_child(ranking, table: Routing) -> bool:
+    """The classifier's most likely concern, the emergency aside, is a young person's own."""
+    rest = [(i, c) for i, c in ranking if table.is_concern(i) and i != EMERGENCY_CONCERN]
+    return bool(rest) and rest[0][0] == CHILD_CONCERN and rest[0][1] >= table.secondary_confidence
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,

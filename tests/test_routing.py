@@ -267,6 +267,19 @@ def test_self_harm_words_are_never_doubted_when_the_classifier_reads_a_young_per
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
+def test_a_young_person_in_danger_who_gives_no_age_is_still_spoken_to_as_a_child():
+    # no age and no "my mum will kill me": the classifier's best reading after the emergency is a
+    # young person's own worry, so the 999 reply carries the child's line (Childline) as well
+    text = ("people online keep calling me fat and ugly and if i block them it gets worse at school. "
+            "i don't want to tell anyone, i've been cutting to get through it and i just want to die")
+    assert not understand(text, [("immediate_danger", 0.9), ("bullying", 0.6)]).child_typing
+    read = understand(text, [("immediate_danger", 0.9), ("child_user", 0.6)])
+    assert read.intent == "immediate_danger" and read.child_typing
+    # a reading below the secondary confidence is not enough, nor a child's reading that is not the best
+    assert not understand(text, [("immediate_danger", 0.9), ("child_user", R.secondary_confidence / 2)]).child_typing
+    assert not understand(text, [("immediate_danger", 0.9), ("bullying", 0.6), ("child_user", 0.3)]).child_typing
+
+
 def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
     # both readings doubt every stretch: mostly a past episode; 999 stays in the first bubble
     read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=0.0)
