@@ -514,6 +514,12 @@ def test_asking_for_help_is_not_a_confession(text, ranking):
 @pytest.mark.parametrize("text", [
     "i'm 40 and i've been messaging a 15 year old from a game more than i should and want help",
     "i run a youth club and i keep thinking about one of the girls in a way i shouldn't, nothing has happened",
+    # typed in a rush, or told as not trusting oneself, wanting to stop, or what is viewed
+    "keep havin thoghts about my neighbours girl and i dont trust myself round her",
+    "i coach under 12s and lately i'm scared of myself around one of the players. nothing happened",
+    "the things i click on when i'm on adult sites keep getting younger and it frightens me",
+    "i messaged a lad on a game who turned out to be 13 and it went too far. should i hand myself in",
+    "i notice my stepdaughter in ways i shouldn't and i want help to stop before anything happens",
 ])
 def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry(text):
     # no word like "urges" or "attracted": the writer is the one chatting to the child
@@ -526,6 +532,7 @@ def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry
     "i know it was wrong but i let my 14 year old go to a party at an older lad's flat, help me to understand what to do now",
     "i keep thinking about what that man said to my daughter",
     "i've been talking to a girl's mum about the man at the park",
+    "i found messages from a man on her phone and i don't trust myself to stay calm when i talk to her",
 ])
 def test_someone_else_doing_it_is_never_the_writers_own_worry(text):
     # a parent, or someone worried about another adult, is never sent to Stop It Now alone,
