@@ -93,7 +93,8 @@ def understand(
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
     short = len(text.split()) <= SHORT_ANSWER_WORDS
-    if names_platform and not trigger and short and top != NAMING_AN_APP:
+    asking = bool(top) and top.startswith(FOLLOW_UP)  # "instagram report first or police?" asks, not answers
+    if names_platform and not trigger and short and top != NAMING_AN_APP and not asking:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
