@@ -90,6 +90,16 @@ def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, thr
     assert (R.decide(ranking, text=text).concern == "sextortion") is threat
 
 
+@pytest.mark.parametrize("text", [
+    "a man in brawl stars keeps giving my boy gems and asked for a photo with no top on",
+    "someone he met in free fire sent him 500 diamonds and wants to video call",
+    "an older player topped up his account and bought him the battle pass",
+])
+def test_a_games_own_currency_counts_as_something_of_value(text):
+    # gems, diamonds and top-ups are what an adult gives a child in a game, as much as robux
+    assert R.decide([("gaming", 0.42), ("gifts_money", 0.41)], text=text).concern == "gifts_money"
+
+
 def test_a_parent_writing_about_their_child_is_not_a_child_typing():
     ranking = [("child_user", 0.5), ("unknown_contact", 0.4)]
     assert R.decide(ranking, text="my son is 13 and a man keeps messaging him").concern == "unknown_contact"
@@ -176,6 +186,16 @@ def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     assert u.intent == "inform_platform"
     long = "my son is on his ps5 all night and won't stop"
     assert understand(long, [("signs_device_use", 0.9)], names_platform=True).intent == "signs_device_use"
+
+
+def test_a_short_question_naming_an_app_is_still_the_question():
+    # "snap report first or police" asks which comes first: it is answered, not taken as the app
+    asked = understand("snap report first or police", [("followup_report_order", 0.95), ("inform_platform", 0.04)],
+                       names_platform=True)
+    assert asked.intent == "followup_report_order"
+    assert understand("tiktok block how", [("followup_block_report", 0.7), ("inform_platform", 0.3)],
+                      names_platform=True).intent == "followup_block_report"
+    assert understand("snapchat", [("inform_platform", 0.99)], names_platform=True).intent == "inform_platform"
 
 
 def test_a_short_answer_giving_an_age_is_an_answer_not_out_of_scope():
