@@ -181,6 +181,17 @@ def test_a_young_persons_boyfriend_or_mums_work_is_not_a_parents_child_or_job():
         assert decision is None or decision.concern != "child_user", text
 
 
+@pytest.mark.parametrize("text", [
+    "im a school nurse and a year 7 came to me about a man who messages her on a game",
+    "I'm a family support worker. One of the mums on my caseload says her 12 year old has a new online friend of 30",
+    "i am a lunchtime supervisor, a boy told me a man at the gates gave him sweets and asked for his snapchat",
+])
+def test_a_writer_who_gives_an_adults_job_is_not_a_child_typing(text):
+    # work only an adult does: the message is about a child, not from one
+    assert R.concerns["child_user"].contradicted(text)
+    assert R.decide([("child_user", 0.6), ("unknown_contact", 0.3)], text=text).concern == "unknown_contact"
+
+
 def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     u = understand("on his ps5", [("parental_controls", 0.6), ("gaming", 0.3)], names_platform=True)
     assert u.intent == "inform_platform"
