@@ -49,6 +49,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            change (24 found by two gatherers in about 150 searches; both reached one of the same
            pages, and the second copy was dropped; labels checked by a third helper, who changed
            one and dropped five)
+  real25   a twenty-fifth (48), from pages no earlier set used, run once in stop 43 before any
+           change it led to (49 found by two gatherers in 420 searches, 43 of them by the
+           one looking for another adult's behaviour; labels checked by a third helper, who
+           changed four and dropped one)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -71,6 +75,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind23  a twenty-third blind set (240), by another writer, run once in stop 40 before any change
   blind24  a twenty-fourth blind set (240), by another writer, run once in stop 41 before any change
   blind25  a twenty-fifth blind set (240), by another writer, run once in stop 42 before any change
+  blind26  a twenty-sixth blind set (240), by another writer, run once in stop 43 before any change
+           it led to (run on stop 42's rules and on the first two changes of stop 43: the same)
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -150,6 +156,13 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            17-year-old being blackmailed, a mother who found her partner messaging a teenager, a
            tutor, a karate instructor and a neighbour who gives lifts), run once in stop 42
            before any change
+  multi19  a nineteenth, by another such writer (a school nurse, a swimming teacher, a madrassa
+           teacher, a theatre chaperone, a caravan park warden, a great-aunt, a mum in a refuge, a
+           step-grandad, foster carers, a blind mum, a mum just moved from Hong Kong, a young mum
+           caring for her sister, Polish, Arabic, Tigrinya and Welsh speakers, young people about
+           themselves, a 16-year-old blackmailed after a video call, a nan with a lodger, an adult
+           worried about his own urges, a driving instructor, a dance school owner and a
+           photographer), run once in stop 43 before any change it led to
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -199,6 +212,7 @@ SETS = {
     "real22": EVAL / "real_parent_cases_22.yaml",
     "real23": EVAL / "real_parent_cases_23.yaml",
     "real24": EVAL / "real_parent_cases_24.yaml",
+    "real25": EVAL / "real_parent_cases_25.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -221,6 +235,7 @@ SETS = {
     "blind23": EVAL / "fresh_blind_cases_23.yaml",
     "blind24": EVAL / "fresh_blind_cases_24.yaml",
     "blind25": EVAL / "fresh_blind_cases_25.yaml",
+    "blind26": EVAL / "fresh_blind_cases_26.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -242,7 +257,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi15": EVAL / "multiturn_conversations_15.yaml",
                  "multi16": EVAL / "multiturn_conversations_16.yaml",
                  "multi17": EVAL / "multiturn_conversations_17.yaml",
-                 "multi18": EVAL / "multiturn_conversations_18.yaml"}
+                 "multi18": EVAL / "multiturn_conversations_18.yaml",
+                 "multi19": EVAL / "multiturn_conversations_19.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
