@@ -1,5 +1,6 @@
 """What a message is about, given the NLU's intent ranking: the safety net, who is typing,
 and which concern to answer for. Rasa-free; rasa_ext.concern_router adapts it."""
+import re
 from dataclasses import asdict, dataclass
 from typing import Optional, Sequence, Tuple
 
@@ -13,6 +14,7 @@ GIVING_AN_AGE = "inform_age"
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 STORY_QUESTION_CONFIDENCE = 0.15  # a long story ending "...how do we get it taken down?": its question
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
+ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def understand(
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
     short = len(text.split()) <= SHORT_ANSWER_WORDS
-    asking = bool(top) and top.startswith(FOLLOW_UP)  # "instagram report first or police?" asks, not answers
+    # "instagram report first or police?" asks, where "insta but he deleted it" answers "which app?"
+    asking = bool(top) and top.startswith(FOLLOW_UP) and bool(ASKING.search(text.lower()))
     if names_platform and not trigger and short and top != NAMING_AN_APP and not asking:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):

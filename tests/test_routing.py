@@ -100,6 +100,16 @@ def test_a_games_own_currency_counts_as_something_of_value(text):
     assert R.decide([("gaming", 0.42), ("gifts_money", 0.41)], text=text).concern == "gifts_money"
 
 
+@pytest.mark.parametrize("text", [
+    "she lost all her gems on clash royale and won't stop crying",
+    "his friend took his diamonds on our minecraft server",
+    "he keeps talking about tokens and gems, what age is brawl stars for",
+])
+def test_a_games_currency_alone_is_not_a_gift(text):
+    # only given, sent or bought for the child does it count
+    assert R.decide([("gaming", 0.45), ("gifts_money", 0.44)], text=text).concern == "gaming"
+
+
 def test_a_parent_writing_about_their_child_is_not_a_child_typing():
     ranking = [("child_user", 0.5), ("unknown_contact", 0.4)]
     assert R.decide(ranking, text="my son is 13 and a man keeps messaging him").concern == "unknown_contact"
@@ -192,6 +202,18 @@ def test_a_writer_who_gives_an_adults_job_is_not_a_child_typing(text):
     assert R.decide([("child_user", 0.6), ("unknown_contact", 0.3)], text=text).concern == "unknown_contact"
 
 
+@pytest.mark.parametrize("text", [
+    "im deputy head girl and a man keeps messaging me on insta",
+    "i'm a gp's daughter and i cant tell my parents about the pictures",
+    "im a junior swimming teacher at my club and one of the dads snaps me at night",
+    "i'm a student dance teacher and the owner sends me weird messages",
+    "im a keyworker kid so i was in school all lockdown and a teacher there still messages me",
+])
+def test_a_young_person_who_names_a_job_is_still_a_young_person(text):
+    # a parent's job, a pupil's title or a junior role is not the writer's own adult work
+    assert not R.concerns["child_user"].contradicted(text)
+
+
 def test_a_short_answer_naming_an_app_is_an_answer_not_a_new_worry():
     u = understand("on his ps5", [("parental_controls", 0.6), ("gaming", 0.3)], names_platform=True)
     assert u.intent == "inform_platform"
@@ -207,6 +229,10 @@ def test_a_short_question_naming_an_app_is_still_the_question():
     assert understand("tiktok block how", [("followup_block_report", 0.7), ("inform_platform", 0.3)],
                       names_platform=True).intent == "followup_block_report"
     assert understand("snapchat", [("inform_platform", 0.99)], names_platform=True).intent == "inform_platform"
+    # an answer to "which app?" with a few words after it is still the answer
+    for answer in ("insta but he deleted it", "tiktok, she already reported it", "snapchat i think"):
+        assert understand(answer, [("followup_block_report", 0.5), ("inform_platform", 0.45)],
+                          names_platform=True).intent == "inform_platform", answer
 
 
 def test_a_short_answer_giving_an_age_is_an_answer_not_out_of_scope():
@@ -564,6 +590,11 @@ def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry
     "i keep thinking about what that man said to my daughter",
     "i've been talking to a girl's mum about the man at the park",
     "i found messages from a man on her phone and i don't trust myself to stay calm when i talk to her",
+    # a parent's son on adult sites, a parent's rage, a partner's viewing: not the writer's own urges
+    "my lad is 14 and hooked on adult sites, where can i get help to stop him",
+    "im scared of myself, if i see the man who messaged my daughter i will hurt him",
+    "my husband goes on adult sites and some of the girls look far too young",
+    "my brother in law texts my niece in ways i shouldn't have to put up with",
 ])
 def test_someone_else_doing_it_is_never_the_writers_own_worry(text):
     # a parent, or someone worried about another adult, is never sent to Stop It Now alone,
