@@ -14,6 +14,7 @@ GIVING_AN_AGE = "inform_age"
 SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 STORY_QUESTION_CONFIDENCE = 0.15  # a long story ending "...how do we get it taken down?": its question
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
+CHILD_IN_DANGER_READING = 0.6  # a parent's emergency can carry a weaker young person's reading
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -123,9 +124,10 @@ def understand(
 
 
 def _reads_as_child(ranking, table: Routing) -> bool:
-    """The classifier's most likely concern, the emergency aside, is a young person's own."""
+    """The classifier's most likely concern, the emergency aside, is a young person's own, and
+    clearly (a mother's "she's gone, something is really wrong" read it at 0.55)."""
     rest = [(i, c) for i, c in ranking if table.is_concern(i) and i != EMERGENCY_CONCERN]
-    return bool(rest) and rest[0][0] == CHILD_CONCERN and rest[0][1] >= table.secondary_confidence
+    return bool(rest) and rest[0][0] == CHILD_CONCERN and rest[0][1] >= CHILD_IN_DANGER_READING
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,

@@ -93,7 +93,7 @@ def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, thr
 @pytest.mark.parametrize("text", [
     "a man in brawl stars keeps giving my boy gems and asked for a photo with no top on",
     "someone he met in free fire sent him 500 diamonds and wants to video call",
-    "an older player topped up his account and bought him the battle pass",
+    "someone in his clan keeps sending him tokens and asked for his number",
 ])
 def test_a_games_own_currency_counts_as_something_of_value(text):
     # gems, diamonds and top-ups are what an adult gives a child in a game, as much as robux
@@ -195,6 +195,7 @@ def test_a_young_persons_boyfriend_or_mums_work_is_not_a_parents_child_or_job():
     "im a school nurse and a year 7 came to me about a man who messages her on a game",
     "I'm a family support worker. One of the mums on my caseload says her 12 year old has a new online friend of 30",
     "i am a lunchtime supervisor, a boy told me a man at the gates gave him sweets and asked for his snapchat",
+    "i'm a form tutor and one of my year 8s says a man online wants to meet him at half term",
 ])
 def test_a_writer_who_gives_an_adults_job_is_not_a_child_typing(text):
     # work only an adult does: the message is about a child, not from one
@@ -332,8 +333,8 @@ def test_a_young_person_in_danger_who_gives_no_age_is_still_spoken_to_as_a_child
     assert not understand(text, [("immediate_danger", 0.9), ("bullying", 0.6)]).child_typing
     read = understand(text, [("immediate_danger", 0.9), ("child_user", 0.6)])
     assert read.intent == "immediate_danger" and read.child_typing
-    # a reading below the secondary confidence is not enough, nor a child's reading that is not the best
-    assert not understand(text, [("immediate_danger", 0.9), ("child_user", R.secondary_confidence / 2)]).child_typing
+    # a weaker reading is not enough (a parent's emergency can carry one), nor one that is not the best
+    assert not understand(text, [("immediate_danger", 0.9), ("child_user", 0.5), ("bullying", 0.1)]).child_typing
     assert not understand(text, [("immediate_danger", 0.9), ("bullying", 0.6), ("child_user", 0.3)]).child_typing
 
 
