@@ -90,24 +90,19 @@ def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, thr
     assert (R.decide(ranking, text=text).concern == "sextortion") is threat
 
 
-@pytest.mark.parametrize("text", [
-    "a man in brawl stars keeps giving my boy gems and asked for a photo with no top on",
-    "someone he met in free fire sent him 500 diamonds and wants to video call",
-    "someone in his clan keeps sending him tokens and asked for his number",
+@pytest.mark.parametrize("text, gift", [
+    # gems, diamonds and tokens given, sent or bought are what an adult gives a child in a game
+    ("a man in brawl stars keeps giving my boy gems and asked for a photo with no top on", True),
+    ("someone he met in free fire sent him 500 diamonds and wants to video call", True),
+    ("someone in his clan keeps sending him tokens and asked for his number", True),
+    # lost, taken or talked about, they are the game's own business
+    ("she lost all her gems on clash royale and won't stop crying", False),
+    ("his friend took his diamonds on our minecraft server", False),
+    ("he keeps talking about tokens and gems, what age is brawl stars for", False),
 ])
-def test_a_games_own_currency_counts_as_something_of_value(text):
-    # gems, diamonds and top-ups are what an adult gives a child in a game, as much as robux
-    assert R.decide([("gaming", 0.42), ("gifts_money", 0.41)], text=text).concern == "gifts_money"
-
-
-@pytest.mark.parametrize("text", [
-    "she lost all her gems on clash royale and won't stop crying",
-    "his friend took his diamonds on our minecraft server",
-    "he keeps talking about tokens and gems, what age is brawl stars for",
-])
-def test_a_games_currency_alone_is_not_a_gift(text):
-    # only given, sent or bought for the child does it count
-    assert R.decide([("gaming", 0.45), ("gifts_money", 0.44)], text=text).concern == "gaming"
+def test_a_games_own_currency_counts_only_when_given(text, gift):
+    decided = R.decide([("gaming", 0.45), ("gifts_money", 0.44)], text=text).concern
+    assert decided == ("gifts_money" if gift else "gaming")
 
 
 def test_a_parent_writing_about_their_child_is_not_a_child_typing():
