@@ -53,6 +53,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            change it led to (49 found by two gatherers in 420 searches, 43 of them by the
            one looking for another adult's behaviour; labels checked by a third helper, who
            changed four and dropped one)
+  real26   a twenty-sixth (24), from pages no earlier set used, run once in stop 44 before any
+           change (25 found by two gatherers in 230 searches; labels checked by a third helper,
+           who changed one and dropped one)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -77,6 +80,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind25  a twenty-fifth blind set (240), by another writer, run once in stop 42 before any change
   blind26  a twenty-sixth blind set (240), by another writer, run once in stop 43 before any change
            it led to (run on stop 42's rules and on the first two changes of stop 43: the same)
+  blind27  a twenty-seventh blind set (240), by another writer, run once in stop 44 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -163,6 +167,15 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            themselves, a 16-year-old blackmailed after a video call, a nan with a lodger, an adult
            worried about his own urges, a driving instructor, a dance school owner and a
            photographer), run once in stop 43 before any change it led to
+  multi20  a twentieth, by another such writer (a primary school receptionist, a cricket club
+           welfare officer, a Brownies leader, a school IT technician, a soft-play attendant, a
+           residential care night worker, a widowed grandad, a mum in the RAF abroad, a fishing
+           dad, a foster carer of asylum-seeking teens, a deaf mum, an older brother raising his
+           siblings, a mum in a B&B, parents of a chess streamer, a Discord roleplayer, a skin
+           gambler, a clothes seller, a boy with Down's syndrome and a VR player, Kurdish, Farsi,
+           Yoruba and Gujarati speakers, Orkney, young people about themselves, a woman who found
+           her father's files, a youth pastor, a martial-arts club owner and a cousin of 24), run
+           once in stop 44 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -213,6 +226,7 @@ SETS = {
     "real23": EVAL / "real_parent_cases_23.yaml",
     "real24": EVAL / "real_parent_cases_24.yaml",
     "real25": EVAL / "real_parent_cases_25.yaml",
+    "real26": EVAL / "real_parent_cases_26.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -236,6 +250,7 @@ SETS = {
     "blind24": EVAL / "fresh_blind_cases_24.yaml",
     "blind25": EVAL / "fresh_blind_cases_25.yaml",
     "blind26": EVAL / "fresh_blind_cases_26.yaml",
+    "blind27": EVAL / "fresh_blind_cases_27.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -258,7 +273,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi16": EVAL / "multiturn_conversations_16.yaml",
                  "multi17": EVAL / "multiturn_conversations_17.yaml",
                  "multi18": EVAL / "multiturn_conversations_18.yaml",
-                 "multi19": EVAL / "multiturn_conversations_19.yaml"}
+                 "multi19": EVAL / "multiturn_conversations_19.yaml",
+                 "multi20": EVAL / "multiturn_conversations_20.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
