@@ -378,6 +378,37 @@ def test_a_wait_for_a_reply_an_account_still_up_or_the_child_still_there_is_not_
     assert NET.settled(text)
 
 
+@pytest.mark.parametrize("text", [
+    "an officer took my son's phone for evidence",
+    "the school has taken my daughter's (13) ipad off her until friday",
+    "someone has taken my girl's old photos off her page and edited them",
+])
+def test_a_childs_things_taken_are_not_the_child_taken(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "a man took my son from outside the shop",
+    "a man took my son's hand at the park and walked off with him, i cant see them",
+    "somebody has taken my son's little sister from the garden",
+])
+def test_the_child_taken_is_still_being_hurt_now(text):
+    assert NET.detect(text) == "being hurt now"
+
+
+def test_a_contact_from_online_meeting_the_child_where_they_are_heading_now_is_an_emergency():
+    text = "on our way into town just now my son says a lad he games with online is meeting him at the bus station"
+    assert NET.detect(text) == "meeting someone from online on the way there"
+
+
+@pytest.mark.parametrize("text", [
+    "on our way back from swimming he said someone on roblox asked to meet up one day, should i worry",
+    "on the way home from school she told me she met a man online last year and it scared her",
+])
+def test_a_meeting_told_on_the_way_with_no_day_or_long_ago_is_not(text):
+    assert NET.detect(text) is None
+
+
 def test_someone_still_there_is_no_trigger_alone():
     # never one of a trigger's clues: a first version inside right_now read "that clip where he's
     # hitting his son is still there now on facebook" as a child being hit now
