@@ -391,22 +391,14 @@ def test_a_childs_things_taken_are_not_the_child_taken(text):
     "a man took my son from outside the shop",
     "a man took my son's hand at the park and walked off with him, i cant see them",
     "somebody has taken my son's little sister from the garden",
+    # the child taken along with their things
+    "a man took my son's phone and took him away in his car",
+    "he took my son's phone so he cant ring us and drove off with him",
+    "a man grabbed my son's coat and pulled him away",
+    "my ex has taken my son's passport and is taking him abroad tonight",
 ])
 def test_the_child_taken_is_still_being_hurt_now(text):
     assert NET.detect(text) == "being hurt now"
-
-
-def test_a_contact_from_online_meeting_the_child_where_they_are_heading_now_is_an_emergency():
-    text = "on our way into town just now my son says a lad he games with online is meeting him at the bus station"
-    assert NET.detect(text) == "meeting someone from online on the way there"
-
-
-@pytest.mark.parametrize("text", [
-    "on our way back from swimming he said someone on roblox asked to meet up one day, should i worry",
-    "on the way home from school she told me she met a man online last year and it scared her",
-])
-def test_a_meeting_told_on_the_way_with_no_day_or_long_ago_is_not(text):
-    assert NET.detect(text) is None
 
 
 def test_someone_still_there_is_no_trigger_alone():
