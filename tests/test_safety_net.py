@@ -378,27 +378,22 @@ def test_a_wait_for_a_reply_an_account_still_up_or_the_child_still_there_is_not_
     assert NET.settled(text)
 
 
-@pytest.mark.parametrize("text", [
-    "an officer took my son's phone for evidence",
-    "the school has taken my daughter's (13) ipad off her until friday",
-    "someone has taken my girl's old photos off her page and edited them",
+@pytest.mark.parametrize("text, trigger", [
+    # a child's things taken are not the child taken
+    ("an officer took my son's phone for evidence", None),
+    ("the school has taken my daughter's (13) ipad off her until friday", None),
+    ("someone has taken my girl's old photos off her page and edited them", None),
+    # the child, their hand, a sibling, or the child along with their things, still are
+    ("a man took my son from outside the shop", "being hurt now"),
+    ("a man took my son's hand at the park and walked off with him, i cant see them", "being hurt now"),
+    ("somebody has taken my son's little sister from the garden", "being hurt now"),
+    ("a man took my son's phone and took him away in his car", "being hurt now"),
+    ("he took my son's phone so he cant ring us and drove off with him", "being hurt now"),
+    ("a man grabbed my son's coat and pulled him away", "being hurt now"),
+    ("my ex has taken my son's passport and is taking him abroad tonight", "being hurt now"),
 ])
-def test_a_childs_things_taken_are_not_the_child_taken(text):
-    assert NET.detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    "a man took my son from outside the shop",
-    "a man took my son's hand at the park and walked off with him, i cant see them",
-    "somebody has taken my son's little sister from the garden",
-    # the child taken along with their things
-    "a man took my son's phone and took him away in his car",
-    "he took my son's phone so he cant ring us and drove off with him",
-    "a man grabbed my son's coat and pulled him away",
-    "my ex has taken my son's passport and is taking him abroad tonight",
-])
-def test_the_child_taken_is_still_being_hurt_now(text):
-    assert NET.detect(text) == "being hurt now"
+def test_a_child_taken_is_being_hurt_now_but_their_things_taken_are_not(text, trigger):
+    assert NET.detect(text) == trigger
 
 
 def test_someone_still_there_is_no_trigger_alone():
