@@ -56,6 +56,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real26   a twenty-sixth (24), from pages no earlier set used, run once in stop 44 before any
            change (25 found by two gatherers in 230 searches; labels checked by a third helper,
            who changed one and dropped one)
+  real27   a twenty-seventh (23), from pages no earlier set used, run once in stop 45 before any
+           change (29 found by two gatherers in 260 and 79 searches; labels checked by a third
+           helper, who changed one and dropped six)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -81,6 +84,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind26  a twenty-sixth blind set (240), by another writer, run once in stop 43 before any change
            it led to (run on stop 42's rules and on the first two changes of stop 43: the same)
   blind27  a twenty-seventh blind set (240), by another writer, run once in stop 44 before any change
+  blind28  a twenty-eighth blind set (240), by another writer, run once in stop 45 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -176,6 +180,17 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Yoruba and Gujarati speakers, Orkney, young people about themselves, a woman who found
            her father's files, a youth pastor, a martial-arts club owner and a cousin of 24), run
            once in stop 44 before any change
+  multi21  a twenty-first, by another such writer (a school crossing patrol, a swimming teacher, a
+           scout explorer leader, a school nurse, a driving instructor, a youth theatre director, a
+           holiday club organiser, a gym receptionist, a new step-dad, a nan on a zero-hours
+           contract, an offshore dad, a lorry driver abroad, a kinship carer aunt, an adoptive
+           parent, a nurse on nights, a weekend dad, a Traveller mum, a mum who dictates, a blind
+           dad, parents of a cosplayer, a card trader, a Twitch streamer, a language-exchange user,
+           a fan-fiction writer and an anonymous-question user, Polish, Urdu, Arabic, Somali and
+           Tamil speakers, a Welsh valley, a Hebridean island, an RAF base in Cyprus, young people
+           about themselves, an adult afraid of his urges, a wife who found her husband's searches,
+           a swimming coach, a private tutor and a stepbrother of 19), run once in stop 45 before
+           any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -227,6 +242,7 @@ SETS = {
     "real24": EVAL / "real_parent_cases_24.yaml",
     "real25": EVAL / "real_parent_cases_25.yaml",
     "real26": EVAL / "real_parent_cases_26.yaml",
+    "real27": EVAL / "real_parent_cases_27.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -251,6 +267,7 @@ SETS = {
     "blind25": EVAL / "fresh_blind_cases_25.yaml",
     "blind26": EVAL / "fresh_blind_cases_26.yaml",
     "blind27": EVAL / "fresh_blind_cases_27.yaml",
+    "blind28": EVAL / "fresh_blind_cases_28.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -274,7 +291,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi17": EVAL / "multiturn_conversations_17.yaml",
                  "multi18": EVAL / "multiturn_conversations_18.yaml",
                  "multi19": EVAL / "multiturn_conversations_19.yaml",
-                 "multi20": EVAL / "multiturn_conversations_20.yaml"}
+                 "multi20": EVAL / "multiturn_conversations_20.yaml",
+                 "multi21": EVAL / "multiturn_conversations_21.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
