@@ -396,6 +396,40 @@ def test_a_child_taken_is_being_hurt_now_but_their_things_taken_are_not(text, tr
     assert NET.detect(text) == trigger
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # a child crying, screaming or begging, an adult other than a parent there, heard as it happens
+    ("i can hear the little boy next door screaming for his mum and a man's voice shouting, it hasn't stopped",
+     "a child heard in distress with an adult now"),
+    ("we can hear a toddler crying upstairs and the bloke is yelling at her, her mum went out hours ago",
+     "a child heard in distress with an adult now"),
+    ("I can still hear the girl in the next flat begging him to stop",
+     "a child heard in distress with an adult now"),
+    ("can hear a grown man roaring at a kid in the flat above, she's sobbing", "a child heard in distress with an adult now"),
+    ("i can hear my nephew crying down the phone and his mums boyfriend is screaming", "a child heard in distress with an adult now"),
+    ("I can hear a stranger in the lane pulling him by the arm and he's screaming", "a child heard in distress with an adult now"),
+    # no adult, a parent comforting, the past, or a screen: not this trigger
+    ("i can hear my daughter crying in her room since the pictures went round school", None),
+    ("i can hear the baby crying and a man's voice singing her a lullaby, it's her dad", None),
+    ("last night i could hear the kid next door crying and a man's voice", None),
+    ("I can hear a man's voice on her headset and she's laughing", None),
+    ("there's a film on and I can hear a child screaming and a man shouting", None),
+])
+def test_a_child_heard_in_distress_with_an_adult_now(text, trigger):
+    assert NET.detect(text) == trigger
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("they found her, she's home now and fast asleep", True),
+    # found or home, but gone or in danger again: not settled, so a model's guess still leads
+    ("they found her but she's run off again and won't answer", False),
+    ("the police found him at the station but he got away from them and went back to the man", False),
+    ("she is home now but she's with him again on the phone, he's on his way", False),
+    ("they found a boy but it wasn't him, my son is still missing", False),
+])
+def test_a_child_found_but_gone_again_is_not_safe_now(text, settled):
+    assert NET.settled(text) is settled
+
+
 def test_someone_still_there_is_no_trigger_alone():
     # never one of a trigger's clues: a first version inside right_now read "that clip where he's
     # hitting his son is still there now on facebook" as a child being hit now
