@@ -309,6 +309,7 @@ class SafetyNetFile(ContentFile):
     settling: List[Text] = []
     still_urgent: List[Text] = []
     self_harm_support: List[Text] = []
+    as_written: List[Text] = []  # concepts matched in the words as typed, never in their lemmas
     keep_as_written: List[Text] = []
     real_words: List[Word] = []
     vocabulary: List[Word] = []

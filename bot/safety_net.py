@@ -42,6 +42,7 @@ class SafetyNet:
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
     real_words: frozenset = frozenset()  # common words never "corrected" ("looked" is not "locked")
+    as_written: frozenset = frozenset()  # concepts read in the words as typed, never their lemmas
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
     self_harm_support: Tuple[str, ...] = ()  # words that let the self-harm reading's weaker score count
@@ -67,8 +68,10 @@ class SafetyNet:
             return word
         return self.speller.closest(word)
 
-    def matched_concepts(self, *texts: str) -> set:
-        return {name for name, pattern in self.concepts.items() if any(pattern.search(t) for t in texts if t)}
+    def matched_concepts(self, surface: str, lemma_text: str = "") -> set:
+        """The concepts in the words as typed or in their lemmas (as_written ones: as typed only)."""
+        return {name for name, pattern in self.concepts.items()
+                if pattern.search(surface) or (lemma_text and name not in self.as_written and pattern.search(lemma_text))}
 
     def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
         key = (text, tuple(lemmas or ()))
@@ -159,13 +162,13 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
     speller = Speller(_vocabulary((p for ps in expanded.values() for p in ps), textspeak, data.vocabulary))
-    for key in ("supporting", "settling", "still_urgent", "self_harm_support"):
+    for key in ("supporting", "settling", "still_urgent", "self_harm_support", "as_written"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
                      keep_as_written=frozenset(w.lower() for w in data.keep_as_written),
                      real_words=frozenset(w.lower() for w in data.real_words),
                      settling=tuple(data.settling), still_urgent=tuple(data.still_urgent),
-                     self_harm_support=tuple(data.self_harm_support))
+                     self_harm_support=tuple(data.self_harm_support), as_written=frozenset(data.as_written))
 
 
 @lru_cache(maxsize=1)

@@ -73,8 +73,6 @@ def test_first_reply_gives_the_route_s_helplines(bot, helplines, concern):
     "shes meetin him 2nite",
     # heard as it happens, no word of danger (safety_net.yaml: a child heard in distress with an adult now)
     "i can hear a little girl next door screaming for her mum and a man's voice yelling at her",
-    # found, but gone again: "they found her" no longer settles the danger-now model's reading
-    "they found her at the park but she's run off again and now her phone is off",
 ])
 def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
     bubbles = bubble_texts(send(bot.rasa_port, text))

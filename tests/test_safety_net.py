@@ -413,21 +413,25 @@ def test_a_child_taken_is_being_hurt_now_but_their_things_taken_are_not(text, tr
     ("last night i could hear the kid next door crying and a man's voice", None),
     ("I can hear a man's voice on her headset and she's laughing", None),
     ("there's a film on and I can hear a child screaming and a man shouting", None),
+    ("i can hear a kid screaming on his headset and a bloke shouting, it's some game", None),
+    ("I can hear the baby crying and a man's voice talking softly to her", None),
+    ("i can hear a dad yelling at his kids in the car park and they're crying, he wants them in the car", None),
+    ("i am hearing now a small child crying next door and a man's voice very angry",
+     "a child heard in distress with an adult now"),
+    ("a little girl is crying her heart out upstairs and her mums fella is roaring at her right now",
+     "a child in distress with an adult right now"),
 ])
 def test_a_child_heard_in_distress_with_an_adult_now(text, trigger):
     assert NET.detect(text) == trigger
 
 
-@pytest.mark.parametrize("text, settled", [
-    ("they found her, she's home now and fast asleep", True),
-    # found or home, but gone or in danger again: not settled, so a model's guess still leads
-    ("they found her but she's run off again and won't answer", False),
-    ("the police found him at the station but he got away from them and went back to the man", False),
-    ("she is home now but she's with him again on the phone, he's on his way", False),
-    ("they found a boy but it wasn't him, my son is still missing", False),
-])
-def test_a_child_found_but_gone_again_is_not_safe_now(text, settled):
-    assert NET.settled(text) is settled
+def test_i_could_hear_is_the_past_even_though_its_lemma_is_can():
+    # heard_now is read in the words as typed (safety_net.yaml as_written): spaCy's lemma of
+    # "could" is "can", and the lemmas are read too
+    text = "we could hear the kid next door crying and a man shouting at him"
+    lemmas = "we can hear the kid next door cry and a man shout at he".split()
+    assert NET.detect(text, lemmas) is None
+    assert NET.detect(text.replace("could", "can"), lemmas) == "a child heard in distress with an adult now"
 
 
 def test_someone_still_there_is_no_trigger_alone():
