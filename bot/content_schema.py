@@ -310,6 +310,7 @@ class SafetyNetFile(ContentFile):
     still_urgent: List[Text] = []
     self_harm_support: List[Text] = []
     as_written: List[Text] = []  # concepts matched in the words as typed, never in their lemmas
+    uncorrected: List[Text] = []  # concepts whose words the spelling corrector never corrects towards
     keep_as_written: List[Text] = []
     real_words: List[Word] = []
     vocabulary: List[Word] = []

@@ -161,8 +161,11 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
         unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
-    speller = Speller(_vocabulary((p for ps in expanded.values() for p in ps), textspeak, data.vocabulary))
-    for key in ("supporting", "settling", "still_urgent", "self_harm_support", "as_written"):
+    # the corrector learns no words from `uncorrected` concepts, so it never bends ordinary
+    # words into theirs ("whispering" into "whimpering")
+    taught = (p for name, ps in expanded.items() if name not in data.uncorrected for p in ps)
+    speller = Speller(_vocabulary(taught, textspeak, data.vocabulary))
+    for key in ("supporting", "settling", "still_urgent", "self_harm_support", "as_written", "uncorrected"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
                      keep_as_written=frozenset(w.lower() for w in data.keep_as_written),

@@ -396,33 +396,41 @@ def test_a_child_taken_is_being_hurt_now_but_their_things_taken_are_not(text, tr
     assert NET.detect(text) == trigger
 
 
+HEARD = "a child heard in distress with an adult now"
+
+
 @pytest.mark.parametrize("text, trigger", [
-    # a child crying, screaming or begging, an adult other than a parent there, heard as it happens
-    ("i can hear the little boy next door screaming for his mum and a man's voice shouting, it hasn't stopped",
-     "a child heard in distress with an adult now"),
-    ("we can hear a toddler crying upstairs and the bloke is yelling at her, her mum went out hours ago",
-     "a child heard in distress with an adult now"),
-    ("I can still hear the girl in the next flat begging him to stop",
-     "a child heard in distress with an adult now"),
-    ("can hear a grown man roaring at a kid in the flat above, she's sobbing", "a child heard in distress with an adult now"),
-    ("i can hear my nephew crying down the phone and his mums boyfriend is screaming", "a child heard in distress with an adult now"),
-    ("I can hear a stranger in the lane pulling him by the arm and he's screaming", "a child heard in distress with an adult now"),
-    # no adult, a parent comforting, the past, or a screen: not this trigger
-    ("i can hear my daughter crying in her room since the pictures went round school", None),
-    ("i can hear the baby crying and a man's voice singing her a lullaby, it's her dad", None),
-    ("last night i could hear the kid next door crying and a man's voice", None),
-    ("I can hear a man's voice on her headset and she's laughing", None),
-    ("there's a film on and I can hear a child screaming and a man shouting", None),
-    ("i can hear a kid screaming on his headset and a bloke shouting, it's some game", None),
-    ("I can hear the baby crying and a man's voice talking softly to her", None),
-    ("i can hear a dad yelling at his kids in the car park and they're crying, he wants them in the car", None),
+    # a child crying, screaming or begging, a named adult who is not a parent, heard as it happens
+    ("i can hear the little boy next door screaming for his mum and a man's voice shouting, it hasn't stopped", HEARD),
+    ("we can hear a toddler crying upstairs and the bloke is yelling at her, her mum went out hours ago", HEARD),
+    ("I can still hear the girl in the next flat begging him to stop", HEARD),
+    ("can hear a grown man roaring at a little girl upstairs, she's crying her eyes out", HEARD),
+    ("i can hear my nephew crying down the phone and his mums boyfriend is screaming", HEARD),
+    ("I can hear my 7 year old daughter screaming on the phone and her stepdad shouting at her", HEARD),
     ("i am hearing now a small child crying next door and a man's voice very angry",
-     "a child heard in distress with an adult now"),
-    ("a little girl is crying her heart out upstairs and her mums fella is roaring at her right now",
-     "a child in distress with an adult right now"),
+     'a child heard in distress with an adult, told as "I am hearing it now"'),
+    # the older "heard being hit" trigger is not held back by this one's exclusions
+    ("the telly was on and now I can hear the man next door hitting his little girl", "a child heard being hit now"),
+    # no named adult ("he" is as often the child), no child, a parent, play, a screen or a game
+    ("i can hear my son crying in his room and he keeps shouting that he hates me", None),
+    ("i can hear a man shouting for help outside", None),
+    ("I can hear the man next door screaming at his wife and she's crying", None),
+    ("i can hear a man shouting at his kids in the car park and they're crying", None),
+    ("i can hear the kids next door screaming and a man's voice, they're playing football", None),
+    ("I can hear my daughter crying on the phone and a man's voice, it's her dad", None),
+    ("i can hear the baby crying and a man's voice singing to her", None),
+    ("I can hear a man's voice on his xbox and my son is begging him for skins", None),
+    ("there's a film on and I can hear a child screaming and a man shouting", None),
+    ("i can hear my daughter crying in her room since the pictures went round school", None),
 ])
 def test_a_child_heard_in_distress_with_an_adult_now(text, trigger):
     assert NET.detect(text) == trigger
+
+
+@pytest.mark.parametrize("word", ["whispering", "frying", "robbing", "fearing", "sprouting", "railing"])
+def test_ordinary_words_are_never_corrected_into_the_heard_in_distress_words(word):
+    # safety_net.yaml uncorrected: the corrector learns none of that trigger's words
+    assert NET.normalise(word) == word
 
 
 def test_i_could_hear_is_the_past_even_though_its_lemma_is_can():
