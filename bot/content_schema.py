@@ -309,7 +309,7 @@ class SafetyNetFile(ContentFile):
     settling: List[Text] = []
     still_urgent: List[Text] = []
     self_harm_support: List[Text] = []
-    as_written: List[Text] = []  # concepts matched in the words as typed, never in their lemmas
+    as_written: List[Text] = []  # concepts matched in the words, never in their lemmas
     uncorrected: List[Text] = []  # concepts whose words the spelling corrector never corrects towards
     keep_as_written: List[Text] = []
     real_words: List[Word] = []

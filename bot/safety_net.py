@@ -42,7 +42,7 @@ class SafetyNet:
     supporting: Tuple[str, ...] = ()  # concepts that let a classifier's emergency guess stand
     keep_as_written: frozenset = frozenset()  # words whose lemma would mislead ("met")
     real_words: frozenset = frozenset()  # common words never "corrected" ("looked" is not "locked")
-    as_written: frozenset = frozenset()  # concepts read in the words as typed, never their lemmas
+    as_written: frozenset = frozenset()  # concepts read in the words (text-speak and typos mended), never the lemmas
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
     self_harm_support: Tuple[str, ...] = ()  # words that let the self-harm reading's weaker score count
@@ -69,9 +69,10 @@ class SafetyNet:
         return self.speller.closest(word)
 
     def matched_concepts(self, surface: str, lemma_text: str = "") -> set:
-        """The concepts in the words as typed or in their lemmas (as_written ones: as typed only)."""
+        """The concepts in the words or in their lemmas (as_written ones: in the words only)."""
         return {name for name, pattern in self.concepts.items()
-                if pattern.search(surface) or (lemma_text and name not in self.as_written and pattern.search(lemma_text))}
+                if pattern.search(surface)
+                or (lemma_text and name not in self.as_written and pattern.search(lemma_text))}
 
     def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
         key = (text, tuple(lemmas or ()))
