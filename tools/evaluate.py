@@ -85,6 +85,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            it led to (run on stop 42's rules and on the first two changes of stop 43: the same)
   blind27  a twenty-seventh blind set (240), by another writer, run once in stop 44 before any change
   blind28  a twenty-eighth blind set (240), by another writer, run once in stop 45 before any change
+  blind29  a twenty-ninth blind set (240), by another writer, run once in stop 46 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -191,6 +192,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            about themselves, an adult afraid of his urges, a wife who found her husband's searches,
            a swimming coach, a private tutor and a stepbrother of 19), run once in stop 45 before
            any change
+  multi22  a twenty-second, by another such writer (new to this one: a great-grandmother, a dad
+           just out of rehab, a mum in a refuge, a sea cadets officer, a school minibus driver, a
+           sister of 19 caring for her brother, a mum in the Navy, Bengali and Turkish speakers,
+           short bursts with no vowels; K-pop trading, study streams, an esports server, a
+           PC-parts site, a fishing group chat, a riding-school forum; turns that change to a new
+           worry, and people correcting the bot), run once in stop 46 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -268,6 +275,7 @@ SETS = {
     "blind26": EVAL / "fresh_blind_cases_26.yaml",
     "blind27": EVAL / "fresh_blind_cases_27.yaml",
     "blind28": EVAL / "fresh_blind_cases_28.yaml",
+    "blind29": EVAL / "fresh_blind_cases_29.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -292,7 +300,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi18": EVAL / "multiturn_conversations_18.yaml",
                  "multi19": EVAL / "multiturn_conversations_19.yaml",
                  "multi20": EVAL / "multiturn_conversations_20.yaml",
-                 "multi21": EVAL / "multiturn_conversations_21.yaml"}
+                 "multi21": EVAL / "multiturn_conversations_21.yaml",
+                 "multi22": EVAL / "multiturn_conversations_22.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
