@@ -73,9 +73,6 @@ def test_first_reply_gives_the_route_s_helplines(bot, helplines, concern):
     "shes meetin him 2nite",
     # heard as it happens, no word of danger (safety_net.yaml: a child heard in distress with an adult now)
     "i can hear a little girl next door screaming for her mum and a man's voice yelling at her",
-    # a child typing that someone with them now told them to keep quiet (a child typing
-    # otherwise gets Childline first)
-    "hes here now in my room he says dont scream im 12",
 ])
 def test_emergency_gets_999_in_the_first_bubble(bot, helplines, text):
     bubbles = bubble_texts(send(bot.rasa_port, text))

@@ -427,44 +427,7 @@ def test_a_child_heard_in_distress_with_an_adult_now(text, trigger):
     assert NET.detect(text) == trigger
 
 
-QUIET = "someone with the child now telling them to keep quiet"
-
-
-@pytest.mark.parametrize("text, trigger", [
-    # someone there now, telling the child to keep quiet, told by the child or a parent
-    ("hes here now in my room he says dont scream im 12 mum is asleep", QUIET),
-    ("my daughter just texted from her room, her stepdad is in there with her and told her not to make a sound", QUIET),
-    ("there's a man in the house he told me not to call for help, im in the bathroom", QUIET),
-    ("he is in my bed and he said i better not scream", QUIET),
-    # a child asking not to be shouted at, the past, a film, a joke
-    ("my son is in his room and told me not to shout at him", None),
-    ("she is in her room and said dont shout at her, she is 14 and moody", None),
-    ("when I was 9 my uncle was in my room and he said dont scream", None),
-    ("he told me not to scream, it was years ago, he is in prison now", None),
-    ("my son told me not to scream when i saw the spider, he is in the bathroom now", None),
-    ("the film is on, the man told her not to scream and he is in her room", None),
-])
-def test_someone_with_the_child_now_telling_them_to_keep_quiet(text, trigger):
-    assert NET.detect(text) == trigger
-
-
-ONLINE_COMING = "a contact from online coming to the child soon"
-
-
-@pytest.mark.parametrize("text, trigger", [
-    # someone who knows the child from their posts, coming to see them soon, in other words
-    ("a man who comments on all her videos is coming to watch her dance at the park at 7 tonight", ONLINE_COMING),
-    ("a lady from the forum is driving down to see her today, she is 12", ONLINE_COMING),
-    ("a man from youtube is coming to see her in an hour", ONLINE_COMING),
-    # family, or a visit weeks off
-    ("my son watches youtube and his grandad is coming to see him tonight", None),
-    ("the man from the forum is coming to visit her next month", None),
-])
-def test_someone_from_online_coming_to_see_the_child_soon(text, trigger):
-    assert NET.detect(text) == trigger
-
-
-@pytest.mark.parametrize("word", ["whispering", "frying", "robbing", "fearing", "sprouting", "railing", "scheming", "shouted"])
+@pytest.mark.parametrize("word", ["whispering", "frying", "robbing", "fearing", "sprouting", "railing"])
 def test_ordinary_words_are_never_corrected_into_the_heard_in_distress_words(word):
     # safety_net.yaml uncorrected: the corrector learns none of that trigger's words
     assert NET.normalise(word) == word
