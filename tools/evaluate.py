@@ -89,6 +89,7 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind27  a twenty-seventh blind set (240), by another writer, run once in stop 44 before any change
   blind28  a twenty-eighth blind set (240), by another writer, run once in stop 45 before any change
   blind29  a twenty-ninth blind set (240), by another writer, run once in stop 46 before any change
+  blind30  a thirtieth blind set (240), by another writer, run once in stop 47 before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -201,6 +202,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            short bursts with no vowels; K-pop trading, study streams, an esports server, a
            PC-parts site, a fishing group chat, a riding-school forum; turns that change to a new
            worry, and people correcting the bot), run once in stop 46 before any change
+  multi23  a twenty-third, by another such writer (new to this one: a trampoline-park supervisor,
+           a deaf grandad, a dad back from prison, a mum with long Covid, a step-mum, a brother of
+           20 who is legal guardian, a mum in a shelter, a police-officer dad, Romanian and
+           Portuguese speakers, one breathless sentence, a train with bad signal; a slime shop, a
+           drone channel, a roleplay server, a chess site, a language app; a child home or
+           asleep with something still planned tonight), run once in stop 47 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -280,6 +287,7 @@ SETS = {
     "blind27": EVAL / "fresh_blind_cases_27.yaml",
     "blind28": EVAL / "fresh_blind_cases_28.yaml",
     "blind29": EVAL / "fresh_blind_cases_29.yaml",
+    "blind30": EVAL / "fresh_blind_cases_30.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -305,7 +313,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi19": EVAL / "multiturn_conversations_19.yaml",
                  "multi20": EVAL / "multiturn_conversations_20.yaml",
                  "multi21": EVAL / "multiturn_conversations_21.yaml",
-                 "multi22": EVAL / "multiturn_conversations_22.yaml"}
+                 "multi22": EVAL / "multiturn_conversations_22.yaml",
+                 "multi23": EVAL / "multiturn_conversations_23.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
