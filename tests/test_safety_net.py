@@ -712,6 +712,25 @@ def test_a_child_gone_to_meet_someone_is_still_gone_when_a_time_ago_is_told_of_s
     assert NET.detect(text) == "already gone to someone"
 
 
+@pytest.mark.parametrize("text", [
+    # "last" and "ago" of less than a day are still today (stop 47)
+    "his last message says see you at 9 by the chippy and its half 8 now",
+    "she got a snap an hour ago: see you at 1am at the end of the road",
+    "the last time she was online was ten minutes ago and the chat says see you at 7 by the shop",
+    # "back" and "since" never marked another day
+    "a man she met online a fortnight back has told her to meet him at 6 by the canal",
+])
+def test_a_meeting_at_a_time_today_is_not_silenced_by_last_or_ago_of_less_than_a_day(text):
+    assert NET.detect(text) == "meeting at a time today"
+
+
+@pytest.mark.parametrize("day", ["last week", "2 wks ago", "the night b4 last", "last sat", "last xmas"])
+def test_a_meeting_on_another_day_is_silenced_by_last_or_ago_of_a_day_or_longer(day):
+    plan = "he wanted to meet her at 9 but I stopped it"
+    assert NET.detect(plan) == "meeting at a time today"  # the same words without the day fire
+    assert NET.detect(f"{day} {plan}") is None
+
+
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
 def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
