@@ -731,6 +731,48 @@ def test_a_meeting_on_another_day_is_silenced_by_last_or_ago_of_a_day_or_longer(
     assert NET.detect(f"{day} {plan}") is None
 
 
+@pytest.mark.parametrize("text", [
+    # how long the contact has gone on, then a meeting told as still to come (stop 48)
+    "he started messaging her three weeks ago and now she is meeting him at 7 by the library",
+    "they have been chatting the last few months and hes picking her up at 6 from the chip shop",
+    "a lad from her game has told her to meet him at 4 at the bus station, she added him ages ago",
+    "shes sneaking out at 11 to meet him, they got talking a couple of years ago",
+    "he's been on at her for months and he'll meet her at 5 behind the church, it started a month ago",
+])
+def test_a_meeting_told_as_still_to_come_is_not_silenced_by_how_long_the_contact_has_gone_on(text):
+    assert NET.detect(text) == "meeting at a time, told as still to come"
+
+
+@pytest.mark.parametrize("text", [
+    "from last week's messages he is meeting her at half 4 by the canal and its nearly 4",
+    "last month she agreed to meet him at 8 and it's 8 o'clock now, she's not in her room",
+])
+def test_a_meeting_at_a_time_when_the_time_is_now_fires_whatever_day_is_named(text):
+    assert NET.detect(text) == "meeting at a time, and the time is now"
+
+
+@pytest.mark.parametrize("text", [
+    "they've been talking since last spring and he wants to meet her at 5 behind the church",
+    "she has had snap since last xmas and a boy on it said meet at 6 by the shops",
+])
+def test_a_time_since_a_day_is_how_long_something_has_gone_on_not_the_meetings_day(text):
+    assert NET.detect(text) == "meeting at a time today"
+
+
+@pytest.mark.parametrize("text", [
+    # still to come, but on another day: another day silences both new triggers' words
+    "they've chatted for weeks and she is meeting him at 7 next friday at the cinema",
+    "he added her ages ago and hes picking her up at 6 on saturday",
+    # told as past: "was meeting" is not still to come (the words as written, not the lemma)
+    "2 years ago she was meeting a man at 3 outside school, now I worry about her sister",
+    "a few months ago she was supposed to meet him at 7 but it was a girl from her class",
+    # a time of day that is not now
+    "a month ago he wanted to meet her at 9, it's 2 years since and I still think about it",
+])
+def test_a_meeting_on_another_day_or_told_as_past_is_still_silenced(text):
+    assert NET.detect(text) is None
+
+
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
 def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
