@@ -298,6 +298,7 @@ class Trigger(Strict):
     all: List[Text] = []
     any: List[Text] = []
     none: List[Text] = []
+    none_nearby: List[Text] = []  # silence only in the sentences where the "all" concepts meet
 
 
 class SafetyNetFile(ContentFile):

@@ -31,6 +31,9 @@ class Trigger:
     all_of: Tuple[str, ...] = ()
     any_of: Tuple[str, ...] = ()
     none_of: Tuple[str, ...] = ()
+    # silence the trigger only in the fewest neighbouring sentences that hold all its concepts:
+    # "last night I found the messages. she's meeting him at 8" is a meeting today
+    none_nearby: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,26 @@ class SafetyNet:
         return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
                 for s, l in zip(surface, lemma)]
 
+    def _found_by_sentence(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
+        """The concepts found in each sentence of the message (its words and their lemmas)."""
+        surface = sentences(clean_user_text(text)) or [""]
+        lemma = sentences(" ".join(lemmas)) if lemmas else []
+        if len(lemma) != len(surface):  # sentences split differently: pair each with all lemmas
+            lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
+        return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
+                for s, l in zip(surface, lemma)]
+
+    def _meet_nearby(self, trigger: Trigger, text: str, lemmas: Optional[Sequence[str]]) -> bool:
+        """The trigger's concepts meet in a run of up to a window's neighbouring sentences with
+        none of its none_nearby concepts in that run."""
+        by_sentence = self._found_by_sentence(text, lemmas)
+        for size in range(1, min(WINDOW_SENTENCES, len(by_sentence)) + 1):
+            for start in range(len(by_sentence) - size + 1):
+                found = set().union(*by_sentence[start:start + size])
+                if all(c in found for c in trigger.all_of) and not found & set(trigger.none_nearby):
+                    return True
+        return False
+
     def concepts_in(self, text: str, lemmas: Optional[Sequence[str]] = None) -> frozenset:
         """The concepts found anywhere in the message (its words and their lemmas)."""
         return self._found(text, lemmas)
@@ -123,6 +146,10 @@ class SafetyNet:
             if trigger.any_of and any(c in anywhere for c in trigger.any_of):
                 return trigger.name
             if trigger.all_of and all(c in anywhere for c in trigger.all_of):
+                if trigger.none_nearby:
+                    if self._meet_nearby(trigger, text, lemmas):
+                        return trigger.name
+                    continue
                 by_window = by_window or self._found_by_window(text, lemmas)
                 if any(all(c in found for c in trigger.all_of) for found in by_window):
                     return trigger.name
@@ -157,9 +184,10 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
             require(False, where, f"concept '{name}': bad pattern: {exc}")
     triggers = []
     for spec in data.triggers:
-        t = Trigger(spec.name, tuple(spec.all), tuple(spec.any), tuple(spec.none))
+        t = Trigger(spec.name, tuple(spec.all), tuple(spec.any), tuple(spec.none), tuple(spec.none_nearby))
         require(t.all_of or t.any_of, where, f"trigger '{t.name}' needs 'all' or 'any' concepts")
-        unknown = [c for c in t.all_of + t.any_of + t.none_of if c not in concepts]
+        require(t.all_of or not t.none_nearby, where, f"trigger '{t.name}': 'none_nearby' needs 'all' concepts")
+        unknown = [c for c in t.all_of + t.any_of + t.none_of + t.none_nearby if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
     # the corrector learns no words from `uncorrected` concepts, so it never bends ordinary
