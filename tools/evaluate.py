@@ -65,6 +65,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real29   a twenty-ninth (25), from pages no earlier set used, run once in stop 47 on stop 46's
            model and rules (30 found by two gatherers in 122 and 205 searches; labels checked by a
            third helper, who changed four and dropped five)
+  real30   a thirtieth (8), from pages no earlier set used, run once in stop 48 on its first
+           safety-net change (8c79972) and stop 46's model (found by one gatherer in 80 searches:
+           the public pages are all but used up)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -93,6 +96,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind28  a twenty-eighth blind set (240), by another writer, run once in stop 45 before any change
   blind29  a twenty-ninth blind set (240), by another writer, run once in stop 46 before any change
   blind30  a thirtieth blind set (240), by another writer, run once in stop 47 before any change
+  blind31  a thirty-first blind set (240), by another writer, run once in stop 48 on its first
+           safety-net change (8c79972), written before that change and not seen while making it
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -211,6 +216,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Portuguese speakers, one breathless sentence, a train with bad signal; a slime shop, a
            drone channel, a roleplay server, a chess site, a language app; a child home or
            asleep with something still planned tonight), run once in stop 47 before any change
+  multi24  a twenty-fourth, by another such writer (new to this one: a lollipop lady, a rugby-club
+           welfare officer, a night-shift baker, a junior doctor on call, a roofer stepdad, a
+           special guardian grandad, an army dad abroad, a foster carer of an asylum-seeking boy;
+           Urdu, Bengali, Lithuanian, Farsi and Turkish speakers; a PC seller, a makeup channel,
+           a card-trading group, a horse game, a coding forum, a VR game; contact told as weeks
+           old and then a meeting tonight), run once in stop 48 on its first safety-net change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -265,6 +276,7 @@ SETS = {
     "real27": EVAL / "real_parent_cases_27.yaml",
     "real28": EVAL / "real_parent_cases_28.yaml",
     "real29": EVAL / "real_parent_cases_29.yaml",
+    "real30": EVAL / "real_parent_cases_30.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -292,6 +304,7 @@ SETS = {
     "blind28": EVAL / "fresh_blind_cases_28.yaml",
     "blind29": EVAL / "fresh_blind_cases_29.yaml",
     "blind30": EVAL / "fresh_blind_cases_30.yaml",
+    "blind31": EVAL / "fresh_blind_cases_31.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -318,7 +331,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi20": EVAL / "multiturn_conversations_20.yaml",
                  "multi21": EVAL / "multiturn_conversations_21.yaml",
                  "multi22": EVAL / "multiturn_conversations_22.yaml",
-                 "multi23": EVAL / "multiturn_conversations_23.yaml"}
+                 "multi23": EVAL / "multiturn_conversations_23.yaml",
+                 "multi24": EVAL / "multiturn_conversations_24.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
