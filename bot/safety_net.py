@@ -15,6 +15,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 WINDOW_SENTENCES = 3  # a trigger's concepts must meet within this many neighbouring sentences
 
 
+def _worded(parts: list) -> list:
+    """The sentences that have a word ("!!" read as its own sentence in the lemmas has none)."""
+    return [p for p in parts if _WORD.search(p.lower())]
+
+
 def windows(text: str) -> list:
     """The text as runs of WINDOW_SENTENCES neighbouring sentences (the whole text if shorter):
     in a long story, "a man" in the first paragraph and "at the door" in the last are not one
@@ -31,8 +36,8 @@ class Trigger:
     all_of: Tuple[str, ...] = ()
     any_of: Tuple[str, ...] = ()
     none_of: Tuple[str, ...] = ()
-    # silence the trigger only in the fewest neighbouring sentences that hold all its concepts:
-    # "last night I found the messages. she's meeting him at 8" is a meeting today
+    # silence the trigger only in the sentences that hold all its concepts and the sentence either
+    # side: in a long story, "next friday" three sentences away is not the meeting's day
     none_nearby: Tuple[str, ...] = ()
 
 
@@ -99,21 +104,23 @@ class SafetyNet:
 
     def _found_by_sentence(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
         """The concepts found in each sentence of the message (its words and their lemmas)."""
-        surface = sentences(clean_user_text(text)) or [""]
-        lemma = sentences(" ".join(lemmas)) if lemmas else []
+        surface = _worded(sentences(clean_user_text(text))) or [""]
+        lemma = _worded(sentences(" ".join(lemmas))) if lemmas else []
         if len(lemma) != len(surface):  # sentences split differently: pair each with all lemmas
             lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
         return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
                 for s, l in zip(surface, lemma)]
 
     def _meet_nearby(self, trigger: Trigger, text: str, lemmas: Optional[Sequence[str]]) -> bool:
-        """The trigger's concepts meet in a run of up to a window's neighbouring sentences with
-        none of its none_nearby concepts in that run."""
+        """The trigger's concepts meet in a run of up to a window's neighbouring sentences, and
+        none of its none_nearby concepts is in that run or the sentence either side."""
         by_sentence = self._found_by_sentence(text, lemmas)
+        silencing = set(trigger.none_nearby)
         for size in range(1, min(WINDOW_SENTENCES, len(by_sentence)) + 1):
             for start in range(len(by_sentence) - size + 1):
-                found = set().union(*by_sentence[start:start + size])
-                if all(c in found for c in trigger.all_of) and not found & set(trigger.none_nearby):
+                if not all(c in set().union(*by_sentence[start:start + size]) for c in trigger.all_of):
+                    continue
+                if not silencing & set().union(*by_sentence[max(0, start - 1):start + size + 1]):
                     return True
         return False
 
