@@ -784,6 +784,32 @@ def test_a_meeting_on_another_day_or_told_as_past_is_still_silenced(text):
     assert NET.detect(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    # lengths told loosely are still lengths (stop 48's third review)
+    "shes been talking to him for almost 2 months and shes meeting him at 7 at the park",
+    "my son has been chatting to a man for like a month. he's meeting him at 5 at the station",
+    "he has been messaging her over the summer and now he is picking her up at 6 from the corner",
+    "been talkin 2 him 4 weeks now and shes meetin him at 8",
+    # more ways of telling a meeting still to come
+    "a boy she met a month ago wants her to meet him at 3 at the shops",
+    "she got the snap 2 weeks ago, he will pick her up at 5 outside school",
+])
+def test_a_meeting_still_to_come_told_beside_a_loose_length_of_time_fires(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting called off, beside it
+    "he added her 2 wks ago. he is supposed to meet her at 5 but he cancelled",
+    # a day gone by right after the clock time is the meeting's day
+    "she was meeting him at 7 last nite but she's home safe, how do i talk to her",
+    # how often, of the meeting itself
+    "grandad collects them at 3 every day from the last stop on the bus route",
+])
+def test_a_meeting_called_off_long_past_or_routine_is_silenced(text):
+    assert NET.detect(text) is None
+
+
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
 def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
