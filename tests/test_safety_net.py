@@ -1,5 +1,7 @@
 """The safety net must catch a child in danger now or within hours in parents' own words
 (typos, caps, HTML, past and present tense) and stay quiet for worries that can wait."""
+import re
+
 import pytest
 
 from bot.safety_net import safety_net, windows
@@ -808,6 +810,46 @@ def test_a_meeting_still_to_come_told_beside_a_loose_length_of_time_fires(text):
 ])
 def test_a_meeting_called_off_long_past_or_routine_is_silenced(text):
     assert NET.detect(text) is None
+
+
+def _lemmas(text, replace):
+    """The words of the text as the bot's lemmas would be, with the given words replaced."""
+    return [replace.get(w, w) for w in re.findall(r"[\w']+|[^\w\s]", text.lower())]
+
+
+def test_sentences_of_punctuation_alone_do_not_unpair_the_words_and_lemmas():
+    # "!!" is two sentence ends in the lemmas; paired by count, every sentence would get all
+    # the lemmas and "next friday", four sentences away, would silence the meeting
+    text = "She's meeting him at 8!! He added her weeks ago. I am so scared. I have not slept. Next Friday is her birthday."
+    lemmas = _lemmas(text, {"she's": "she", "meeting": "meet", "added": "add", "weeks": "week", "am": "be",
+                            "slept": "sleep", "is": "be"})
+    assert NET.detect(text, lemmas) == "meeting at a time, told as still to come"
+
+
+def test_for_weeks_in_the_lemmas_is_a_length_not_another_day():
+    text = "she's meeting him at 8. they've been talking for weeks."
+    lemmas = _lemmas(text, {"she's": "she", "meeting": "meet", "they've": "they", "been": "be",
+                            "talking": "talk", "weeks": "week"})
+    assert NET.detect(text, lemmas) is not None
+
+
+def test_a_clock_time_is_read_in_the_words_not_the_lemmas():
+    # spaCy's lemma of "first" is "1": "at first" is not "at 1"
+    text = "at first he was kind, then he wanted to meet her and she said no"
+    lemmas = _lemmas(text, {"first": "1", "was": "be", "wanted": "want", "said": "say"})
+    assert NET.detect(text, lemmas) is None
+    assert NET.detect("he wants to meet her at 1", _lemmas("he wants to meet her at 1", {})) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # not another day: "next to", "next door"
+    "he added her weeks ago and she's meeting him at 8 at the park next to the school",
+    # not called off: something else cancelled or blocked
+    "I blocked him last week. Now he's picking her up at 6 from the shop",
+    "they have talked for months. She didn't go to school today. She's meeting him at 2",
+])
+def test_next_to_or_another_thing_called_off_does_not_silence_a_meeting_still_to_come(text):
+    assert NET.detect(text) is not None
 
 
 @pytest.mark.parametrize("text", STOP_33_REVIEW_EMERGENCIES + STOP_38_REVIEW_EMERGENCIES)
