@@ -298,7 +298,7 @@ class Trigger(Strict):
     all: List[Text] = []
     any: List[Text] = []
     none: List[Text] = []
-    none_nearby: List[Text] = []  # silence only in the sentences where the "all" concepts meet
+    none_nearby: List[Text] = []  # silence only where the "all" concepts meet, or a sentence either side
 
 
 class SafetyNetFile(ContentFile):

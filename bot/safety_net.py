@@ -3,7 +3,7 @@ patterns in content/safety_net.yaml, independently of the trained NLU."""
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, Iterable, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.content_files import CONTENT_DIR, load, require
@@ -15,16 +15,17 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 WINDOW_SENTENCES = 3  # a trigger's concepts must meet within this many neighbouring sentences
 
 
-def _worded(parts: list) -> list:
-    """The sentences that have a word ("!!" read as its own sentence in the lemmas has none)."""
-    return [p for p in parts if _WORD.search(p.lower())]
+def worded_sentences(text: str) -> list:
+    """The text's sentences that have a word: "8!!" in the lemmas is "8 ! !", and the second
+    "!" would otherwise be a sentence of its own, so the words and lemmas split differently."""
+    return [p for p in sentences(text) if _WORD.search(p.lower())]
 
 
 def windows(text: str) -> list:
     """The text as runs of WINDOW_SENTENCES neighbouring sentences (the whole text if shorter):
     in a long story, "a man" in the first paragraph and "at the door" in the last are not one
     event."""
-    parts = sentences(text)
+    parts = worded_sentences(text)
     if len(parts) <= WINDOW_SENTENCES:
         return [text]
     return [" ".join(parts[i:i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
@@ -93,23 +94,21 @@ class SafetyNet:
         self._last["found"] = (key, found)
         return found
 
-    def _found_by_window(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
-        """The concepts found in each window of the message (its words and their lemmas)."""
-        surface = windows(clean_user_text(text))
-        lemma = windows(" ".join(lemmas)) if lemmas else []
-        if len(lemma) != len(surface):  # sentences split differently: pair each with all lemmas
+    def _found_in_parts(self, text: str, lemmas: Optional[Sequence[str]], split: Callable) -> list:
+        """The concepts found in each part of the message that `split` makes, from its words and
+        from its lemmas alike."""
+        surface = split(clean_user_text(text)) or [""]
+        lemma = split(" ".join(lemmas)) if lemmas else []
+        if len(lemma) != len(surface):  # split differently: pair each part with all the lemmas
             lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
         return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
                 for s, l in zip(surface, lemma)]
 
+    def _found_by_window(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
+        return self._found_in_parts(text, lemmas, windows)
+
     def _found_by_sentence(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
-        """The concepts found in each sentence of the message (its words and their lemmas)."""
-        surface = _worded(sentences(clean_user_text(text))) or [""]
-        lemma = _worded(sentences(" ".join(lemmas))) if lemmas else []
-        if len(lemma) != len(surface):  # sentences split differently: pair each with all lemmas
-            lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
-        return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
-                for s, l in zip(surface, lemma)]
+        return self._found_in_parts(text, lemmas, worded_sentences)
 
     def _meet_nearby(self, trigger: Trigger, text: str, lemmas: Optional[Sequence[str]]) -> bool:
         """The trigger's concepts meet in a run of up to a window's neighbouring sentences, and
