@@ -768,10 +768,10 @@ def test_a_time_since_a_day_is_how_long_something_has_gone_on_not_the_meetings_d
 
 
 @pytest.mark.parametrize("text", [
-    # still to come, but on another day: another day silences both new triggers' words
+    # still to come, but on another day beside it
     "they've chatted for weeks and she is meeting him at 7 next friday at the cinema",
     "he added her ages ago and hes picking her up at 6 on saturday",
-    # told as past: "was meeting" is not still to come (the words as written, not the lemma)
+    # told as past: "was meeting" is not still to come
     "2 years ago she was meeting a man at 3 outside school, now I worry about her sister",
     "a few months ago she was supposed to meet him at 7 but it was a girl from her class",
     # another day in the meeting's own sentence or the one either side
