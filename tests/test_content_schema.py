@@ -186,3 +186,14 @@ def test_a_safety_net_fragment_must_be_named_before_use(tmp_path):
     rejected(tmp_path, "safety_net.yaml", use({}, "\\b{nowhere}\\b"), "concept 'soon': no fragment named 'nowhere'")
     net = load_safety_net(edited_content(tmp_path, "safety_net.yaml", use({"not_late": "(?<!not )"}, "\\b{not_late}at noon\\b")))
     assert net.concepts["soon"].search("back at noon") and not net.concepts["soon"].search("not at noon")
+
+
+def test_a_safety_net_trigger_silenced_nearby_needs_concepts_that_meet_and_known_ones(tmp_path):
+    def trigger(**spec):
+        def edit(data):
+            data["triggers"].append({"name": "test trigger", **spec})
+        return edit
+    rejected(tmp_path, "safety_net.yaml", trigger(any=["gone"], none_nearby=["other_day"]),
+             "trigger 'test trigger': 'none_nearby' needs 'all' concepts")
+    rejected(tmp_path, "safety_net.yaml", trigger(all=["meet", "clock_time"], none_nearby=["no_such_day"]),
+             r"trigger 'test trigger' uses unknown concepts \['no_such_day'\]")
