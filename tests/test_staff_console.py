@@ -40,7 +40,8 @@ def test_the_console_needs_the_token(bot, new_page):
     page = new_page("/staff")
     page.fill("#token", "not-the-token-at-all")
     page.get_by_role("button", name="Open the console").click()
-    page.locator("#login-error").wait_for()
+    # the error line is visible while empty (it keeps its height): wait for the refusal's text
+    page.wait_for_function("document.getElementById('login-error').textContent.length > 0", timeout=10000)
     assert "token" in page.locator("#login-error").inner_text().lower()
     assert page.locator("#console").is_hidden()
 
