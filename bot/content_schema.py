@@ -240,6 +240,7 @@ class RoutingFile(ContentFile):
     when_unsure: Text
     sure_guess: Optional[SureGuess] = None
     small_talk: SmallTalk
+    short_answers: Optional[SmallTalk] = None
     danger_model: DangerModel
     self_harm_model: Optional[DangerModel] = None
     possible_danger: Optional[PossibleDanger] = None
@@ -273,6 +274,7 @@ class Followup(Reply):
 class ConversationReply(Reply):
     answering: Dict[str, Reply] = {}
     before_concern: Optional[Reply]
+    in_conversation: Optional[Reply]
 
 
 class Extra(Reply):

@@ -32,6 +32,8 @@ class Reply:
     answering: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     # the answer before the conversation has raised any worry (and no question is open)
     before_concern: Tuple[str, ...] = ()
+    # the answer once the conversation has raised a worry, whichever it is
+    in_conversation: Tuple[str, ...] = ()
     # extras only: the child's ages (first, last) the extra is for
     ages: Optional[Tuple[int, int]] = None
 
@@ -106,13 +108,17 @@ def _followup(name: str, spec: schema.Followup, buttons: Dict[str, Button], help
 def _conversation(name: str, spec: schema.ConversationReply, buttons: Dict[str, Button], helplines: Catalogue,
                   where: str) -> Reply:
     """A conversation reply; `answering` words it differently when it answers the bot's own
-    question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised."""
+    question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised,
+    `in_conversation` once one was."""
     reply = _reply(name, spec, buttons, helplines, where)
     answering = {question: _variant(reply, answer, buttons, helplines, f"{where}: answering.{question}")
                  for question, answer in spec.answering.items()}
     before = (_variant(reply, spec.before_concern, buttons, helplines, f"{where}: before_concern")
               if spec.before_concern else ())
-    return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before)
+    during = (_variant(reply, spec.in_conversation, buttons, helplines, f"{where}: in_conversation")
+              if spec.in_conversation else ())
+    return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before,
+                 in_conversation=during)
 
 
 def _extra(name: str, spec: schema.Extra, buttons: Dict[str, Button], helplines: Catalogue, where: str) -> Reply:
@@ -194,9 +200,10 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                 w = f"{where}: {section}.{name}.answering.{question}"
                 require(question in sections["questions"], w, f"unknown question '{question}'")
                 check_reply_helplines(Reply(name, bubbles), GENERAL_HELPLINES, None, helplines, w)
-            if reply.before_concern:
-                check_reply_helplines(Reply(name, reply.before_concern), GENERAL_HELPLINES, None, helplines,
-                                      f"{where}: {section}.{name}.before_concern")
+            for kind in ("before_concern", "in_conversation"):
+                if getattr(reply, kind):
+                    check_reply_helplines(Reply(name, getattr(reply, kind)), GENERAL_HELPLINES, None, helplines,
+                                          f"{where}: {section}.{name}.{kind}")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     line = None
     if data.possible_danger is not None:

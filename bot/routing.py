@@ -187,6 +187,17 @@ class Routing:
     # danger words the danger-now model and the self-harm reading both doubt (PossibleDanger);
     # none: the safety net's patterns always lead with 999
     possible_danger: Optional[PossibleDanger] = None
+    # answers to the bot's own questions ("which app?", "how old?"), believed only of short
+    # messages, as small talk is; none: always believed
+    short_answers: Optional[SmallTalk] = None
+
+    def believed_as_said(self, intent: Optional[str], text: str) -> bool:
+        """Small talk and answers to the bot's questions are taken at their word only when short
+        (and, for small talk, with no word of a child or a worry)."""
+        for kind in (self.small_talk, self.short_answers):
+            if kind and intent in kind.intents and not kind.believable(text):
+                return False
+        return True
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -296,7 +307,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
                    _sure_guess(data.sure_guess, concerns, where),
                    _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
-                   _possible_danger(data.possible_danger, concerns, where))
+                   _possible_danger(data.possible_danger, concerns, where),
+                   _small_talk(data.short_answers, where, "short_answers") if data.short_answers else None)
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -318,8 +330,8 @@ def _fraction(value: float, where: str, name: str) -> float:
     return float(value)
 
 
-def _small_talk(spec: schema.SmallTalk, where: str) -> SmallTalk:
-    w = f"{where}: small_talk"
+def _small_talk(spec: schema.SmallTalk, where: str, name: str = "small_talk") -> SmallTalk:
+    w = f"{where}: {name}"
     require(spec.max_words > 0, w, "'max_words' must be above 0")
     return SmallTalk(tuple(spec.intents), spec.max_words, _patterns(spec.not_with, w, "not_with"))
 

@@ -84,10 +84,10 @@ def understand(
     # the specific question a long message ends with, even when its worry ranks first
     follow_up = next((i for i, c in ranking[:3] if i in table.story_follow_ups
                       and (i == top or c >= STORY_QUESTION_CONFIDENCE)), None) if long else None
-    if told_at_length or (top in table.small_talk.intents and not table.small_talk.believable(text)):
-        # "hi, sorry to bother you, my son..." is a worry, not a greeting, and a long story
-        # ending "what do I do now?" is not just a follow-up question: answer the concern that
-        # fits best, or general advice
+    if told_at_length or not table.believed_as_said(top, text):
+        # "hi, sorry to bother you, my son..." is a worry, not a greeting, a long message with an
+        # app in it is not just the name of the app, and a long story ending "what do I do now?"
+        # is not just a follow-up question: answer the concern that fits best, or general advice
         ranking = ([(i, c) for i, c in ranking if table.is_concern(i) and c >= SMALL_TALK_CONCERN]
                    or [(table.when_unsure, 0.0)])  # "hi i need some help": general advice, not a guess
         top, top_conf = ranking[0]

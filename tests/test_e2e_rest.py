@@ -132,6 +132,14 @@ def test_emergency_mid_conversation(chat, helplines):
     assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
 
 
+def test_off_topic_mid_worry_is_not_answered_as_off_topic(chat, bot):
+    conversation = guidance().conversation["out_of_scope"]
+    off_topic = "what's the best recipe for banana bread"
+    assert bubble_texts(send(bot.rasa_port, off_topic))[0] == conversation.bubbles[0]
+    chat.say("a man on roblox keeps sending my son robux and telling him to keep it secret")
+    assert bubble_texts(chat.say(off_topic))[0] == conversation.in_conversation[0]
+
+
 def test_several_concerns_are_answered_for_the_most_serious(bot, helplines):
     text = "my son has been really secretive lately and a man on roblox keeps sending him robux"
     bubbles = bubble_texts(send(bot.rasa_port, text))

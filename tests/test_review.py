@@ -21,7 +21,8 @@ def test_review_holds_every_route_reply_and_helpline(helplines):
         for key in concern.helplines:
             assert helplines[key].name in page
     for reply in [*g.all_replies(), *g.extras.values()]:
-        variants = [*reply.in_context.values(), *reply.answering.values(), reply.before_concern]
+        variants = [*reply.in_context.values(), *reply.answering.values(), reply.before_concern,
+                    reply.in_conversation]
         for bubble in [b for bubbles in [reply.bubbles, *variants] for b in bubbles]:
             assert bubble in page, bubble[:60]
         for button in reply.buttons:

@@ -239,6 +239,21 @@ def test_a_short_answer_giving_an_age_is_an_answer_not_out_of_scope():
     assert understand("she's 13 and on snap", [("gaming", 0.6)], gives_age=True, names_platform=True).intent != "inform_age"
 
 
+@pytest.mark.parametrize("intent, names_platform, gives_age", [
+    ("inform_platform", True, False), ("inform_age", False, True)])
+def test_a_long_message_read_as_an_answer_is_read_as_its_worry(intent, names_platform, gives_age):
+    # spelt by sound, an app and an age are the only words the classifier knows: the rest of
+    # its reading decides, as for small talk, and nothing fits at all gets general advice
+    text = "my dorter is 12 and shes bin tokin to sumwun on tik tok hoo sez hes 14 but its def a groan man"
+    ranking = [(intent, 0.37), ("unknown_contact", 0.25), ("greet", 0.1)]
+    assert understand(text, ranking, names_platform=names_platform, gives_age=gives_age).intent == "unknown_contact"
+    assert understand(text, [(intent, 0.9), ("greet", 0.1)], names_platform=names_platform,
+                      gives_age=gives_age).intent == R.when_unsure
+    # up to the limit it is still the answer it reads as
+    short = "it's snapchat and instagram mostly, and sometimes whatsapp with his cousin"
+    assert understand(short, ranking, names_platform=names_platform, gives_age=gives_age).intent == intent
+
+
 def test_a_bare_age_is_recognised_and_nothing_else_is():
     from bot.entities import lexicon
 

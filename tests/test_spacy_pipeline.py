@@ -29,6 +29,23 @@ def test_entities(nlp, text, expected):
     assert expected <= ents(nlp, text)
 
 
+@pytest.mark.parametrize("text, app", [
+    ("he met her on vrchat", "vrchat"), ("she plays star stable every night", "star stable"),
+    ("a man on among us", "among us"), ("he's always on the switch", "on the switch"),
+    ("she sells her clothes on vinted", "vinted"), ("someone on the ngl app", "ngl app"),
+])
+def test_more_apps_children_use_are_recognised(nlp, text, app):
+    assert ("PLATFORM", app) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we chat most evenings about school", "no signal at the caravan", "the door hinge is broken",
+    "she needs more face time with her friends", "ngl I am worried", "flick the switch off at night",
+])
+def test_everyday_words_are_not_taken_for_apps(nlp, text):
+    assert not {e for e in ents(nlp, text) if e[0] == "PLATFORM"}
+
+
 def test_lemmas_come_from_the_lookup_tables(nlp):
     assert [t.lemma_ for t in nlp("she went meeting")] == ["she", "go", "meet"]
 
