@@ -271,10 +271,15 @@ class Followup(Reply):
     in_context: Dict[str, InContext] = {}
 
 
+class InConversation(Strict):
+    bubbles: Texts  # under any concern
+    under: Dict[str, Reply] = {}  # under a particular concern, in its own words
+
+
 class ConversationReply(Reply):
     answering: Dict[str, Reply] = {}
     before_concern: Optional[Reply]
-    in_conversation: Optional[Reply]
+    in_conversation: Optional[InConversation]
 
 
 class Extra(Reply):

@@ -1,8 +1,8 @@
 """Guidance content: loading, rendering helpline placeholders, and checking each reply
 names only the helplines its route allows, the first one first."""
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from functools import lru_cache, partial
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
 from bot.catalogue import Catalogue, catalogue
@@ -32,8 +32,8 @@ class Reply:
     answering: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     # the answer before the conversation has raised any worry (and no question is open)
     before_concern: Tuple[str, ...] = ()
-    # the answer once the conversation has raised a worry, whichever it is
-    in_conversation: Tuple[str, ...] = ()
+    # the answer once the conversation has raised a worry: concern -> bubbles (conversation replies)
+    in_conversation: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     # extras only: the child's ages (first, last) the extra is for
     ages: Optional[Tuple[int, int]] = None
 
@@ -106,17 +106,24 @@ def _followup(name: str, spec: schema.Followup, buttons: Dict[str, Button], help
 
 
 def _conversation(name: str, spec: schema.ConversationReply, buttons: Dict[str, Button], helplines: Catalogue,
-                  where: str) -> Reply:
+                  where: str, concerns: Sequence[str] = ()) -> Reply:
     """A conversation reply; `answering` words it differently when it answers the bot's own
     question (a "no, skip that" to "which app?"), `before_concern` before any worry was raised,
-    `in_conversation` once one was."""
+    `in_conversation` once one was (under `concerns`, each in its own words where given)."""
     reply = _reply(name, spec, buttons, helplines, where)
     answering = {question: _variant(reply, answer, buttons, helplines, f"{where}: answering.{question}")
                  for question, answer in spec.answering.items()}
     before = (_variant(reply, spec.before_concern, buttons, helplines, f"{where}: before_concern")
               if spec.before_concern else ())
-    during = (_variant(reply, spec.in_conversation, buttons, helplines, f"{where}: in_conversation")
-              if spec.in_conversation else ())
+    during = {}
+    if spec.in_conversation:
+        w = f"{where}: in_conversation"
+        require(not spec.answering, w, "cannot be combined with 'answering': Rasa would pick at random")
+        anyway = _variant(reply, schema.Reply(bubbles=spec.in_conversation.bubbles), buttons, helplines, w)
+        during = {concern: anyway for concern in concerns}
+        for concern, own in spec.in_conversation.under.items():
+            require(concern in concerns, f"{w}.under", f"unknown concern '{concern}'")
+            during[concern] = _variant(reply, own, buttons, helplines, f"{w}.under.{concern}")
     return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before,
                  in_conversation=during)
 
@@ -178,7 +185,8 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                 "payloads are plain sentences, not /intent commands")
         buttons[key] = Button(spec.title, spec.payload)
     sections = {}
-    for section, make in (("concerns", _reply), ("followups", _followup), ("conversation", _conversation),
+    conversation = partial(_conversation, concerns=tuple(table.concerns))
+    for section, make in (("concerns", _reply), ("followups", _followup), ("conversation", conversation),
                           ("questions", _reply), ("extras", _extra)):
         sections[section] = {name: make(name, spec, buttons, helplines, f"{where}: {section}.{name}")
                              for name, spec in getattr(data, section).items()}
@@ -200,10 +208,12 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
                 w = f"{where}: {section}.{name}.answering.{question}"
                 require(question in sections["questions"], w, f"unknown question '{question}'")
                 check_reply_helplines(Reply(name, bubbles), GENERAL_HELPLINES, None, helplines, w)
-            for kind in ("before_concern", "in_conversation"):
-                if getattr(reply, kind):
-                    check_reply_helplines(Reply(name, getattr(reply, kind)), GENERAL_HELPLINES, None, helplines,
-                                          f"{where}: {section}.{name}.{kind}")
+            if reply.before_concern:
+                check_reply_helplines(Reply(name, reply.before_concern), GENERAL_HELPLINES, None, helplines,
+                                      f"{where}: {section}.{name}.before_concern")
+            for concern, bubbles in reply.in_conversation.items():  # under a concern: what its route may name
+                check_reply_helplines(Reply(name, bubbles), table.may_name(concern), None, helplines,
+                                      f"{where}: {section}.{name}.in_conversation ({concern})")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     line = None
     if data.possible_danger is not None:

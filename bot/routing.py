@@ -187,17 +187,8 @@ class Routing:
     # danger words the danger-now model and the self-harm reading both doubt (PossibleDanger);
     # none: the safety net's patterns always lead with 999
     possible_danger: Optional[PossibleDanger] = None
-    # answers to the bot's own questions ("which app?", "how old?"), believed only of short
-    # messages, as small talk is; none: always believed
+    # a message naming an app or giving an age is taken as only that when short; none: always
     short_answers: Optional[SmallTalk] = None
-
-    def believed_as_said(self, intent: Optional[str], text: str) -> bool:
-        """Small talk and answers to the bot's questions are taken at their word only when short
-        (and, for small talk, with no word of a child or a worry)."""
-        for kind in (self.small_talk, self.short_answers):
-            if kind and intent in kind.intents and not kind.believable(text):
-                return False
-        return True
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))

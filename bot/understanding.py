@@ -63,6 +63,13 @@ def understand(
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
+    answers = table.short_answers
+    if answers and ranking and ranking[0][0] in answers.intents and not answers.believable(text):
+        # a long message with an app or an age in it is not only naming them ("ma gurl is 12 an
+        # sum1 on tik tok...", spelt by sound): the rest of the reading decides, as if those two
+        # readings were not there, and nothing likely enough is general advice
+        rest = [(i, c) for i, c in ranking if i not in answers.intents]
+        ranking = [(i, c) for i, c in rest if c >= SMALL_TALK_CONCERN] or [(table.when_unsure, 0.0)]
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas)
     doubted = None
@@ -84,10 +91,10 @@ def understand(
     # the specific question a long message ends with, even when its worry ranks first
     follow_up = next((i for i, c in ranking[:3] if i in table.story_follow_ups
                       and (i == top or c >= STORY_QUESTION_CONFIDENCE)), None) if long else None
-    if told_at_length or not table.believed_as_said(top, text):
-        # "hi, sorry to bother you, my son..." is a worry, not a greeting, a long message with an
-        # app in it is not just the name of the app, and a long story ending "what do I do now?"
-        # is not just a follow-up question: answer the concern that fits best, or general advice
+    if told_at_length or (top in table.small_talk.intents and not table.small_talk.believable(text)):
+        # "hi, sorry to bother you, my son..." is a worry, not a greeting, and a long story
+        # ending "what do I do now?" is not just a follow-up question: answer the concern that
+        # fits best, or general advice
         ranking = ([(i, c) for i, c in ranking if table.is_concern(i) and c >= SMALL_TALK_CONCERN]
                    or [(table.when_unsure, 0.0)])  # "hi i need some help": general advice, not a guess
         top, top_conf = ranking[0]

@@ -133,11 +133,13 @@ def test_emergency_mid_conversation(chat, helplines):
 
 
 def test_off_topic_mid_worry_is_not_answered_as_off_topic(chat, bot):
-    conversation = guidance().conversation["out_of_scope"]
+    off_topic_reply = guidance().conversation["out_of_scope"]
     off_topic = "what's the best recipe for banana bread"
-    assert bubble_texts(send(bot.rasa_port, off_topic))[0] == conversation.bubbles[0]
+    assert send(bot.rasa_port, off_topic)[0]["text"] == off_topic_reply.bubbles[0]
     chat.say("a man on roblox keeps sending my son robux and telling him to keep it secret")
-    assert bubble_texts(chat.say(off_topic))[0] == conversation.in_conversation[0]
+    mid_worry = chat.say(off_topic)
+    assert mid_worry[0]["text"] == off_topic_reply.in_conversation["unknown_contact"][0]  # as on every parent's route
+    assert not mid_worry[0].get("buttons")  # mid-story, not choosing where to start
 
 
 def test_several_concerns_are_answered_for_the_most_serious(bot, helplines):

@@ -22,7 +22,7 @@ def test_review_holds_every_route_reply_and_helpline(helplines):
             assert helplines[key].name in page
     for reply in [*g.all_replies(), *g.extras.values()]:
         variants = [*reply.in_context.values(), *reply.answering.values(), reply.before_concern,
-                    reply.in_conversation]
+                    *reply.in_conversation.values()]
         for bubble in [b for bubbles in [reply.bubbles, *variants] for b in bubbles]:
             assert bubble in page, bubble[:60]
         for button in reply.buttons:

@@ -31,7 +31,7 @@ def test_entities(nlp, text, expected):
 
 @pytest.mark.parametrize("text, app", [
     ("he met her on vrchat", "vrchat"), ("she plays star stable every night", "star stable"),
-    ("a man on among us", "among us"), ("he's always on the switch", "on the switch"),
+    ("a man on among us", "on among us"), ("he's always on his nintendo switch", "nintendo switch"),
     ("she sells her clothes on vinted", "vinted"), ("someone on the ngl app", "ngl app"),
 ])
 def test_more_apps_children_use_are_recognised(nlp, text, app):
@@ -41,6 +41,12 @@ def test_more_apps_children_use_are_recognised(nlp, text, app):
 @pytest.mark.parametrize("text", [
     "we chat most evenings about school", "no signal at the caravan", "the door hinge is broken",
     "she needs more face time with her friends", "ngl I am worried", "flick the switch off at night",
+    "the house is a tinder box", "her teacher went beyond the call of duty", "the youth club has a rec room",
+    "I wrote to my MSP about phones", "among us parents it is a worry", "her switch to secondary school",
+    "he lets off steam at boxing", "there are plenty of fish in the sea", "her usual hangouts are the park",
+    "it's a warzone in our house since she got the phone", "is there a predator among us",
+    "turn the wifi off on the switch", "since the switch online in lockdown", "the bumble bees in the garden",
+    "his friend Azar came round", "she is learning about amino acids",
 ])
 def test_everyday_words_are_not_taken_for_apps(nlp, text):
     assert not {e for e in ents(nlp, text) if e[0] == "PLATFORM"}

@@ -64,9 +64,10 @@ def responses(g: Guidance) -> Dict[str, list]:
                         for concern, bubbles in reply.in_context.items()]
             variants += [{"condition": _condition(QUESTION_SLOT, question), **message, "text": bubbles[i]}
                          for question, bubbles in reply.answering.items()]
-            # a worry raised, whichever: Rasa's conditions match values, so one variation a concern
-            variants += [{"condition": _condition(CONTEXT_SLOT, concern), **message, "text": reply.in_conversation[i]}
-                         for concern in g.concerns if reply.in_conversation]
+            # once a worry is raised (one variation a concern: Rasa's conditions match values),
+            # without the topic buttons: the parent is mid-story, not choosing where to start
+            variants += [{"condition": _condition(CONTEXT_SLOT, concern), "text": bubbles[i]}
+                         for concern, bubbles in reply.in_conversation.items()]
             if reply.before_concern:  # no worry raised yet, no question open (null: the slot is empty)
                 variants.append({"condition": _condition(CONTEXT_SLOT, None) + _condition(QUESTION_SLOT, None),
                                  **message, "text": reply.before_concern[i]})
