@@ -68,6 +68,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real30   a thirtieth (8), from pages no earlier set used, run once in stop 48 on its first
            safety-net change (8c79972) and stop 46's model (found by one gatherer in 80 searches:
            the public pages are all but used up)
+  real31   a thirty-first (5), from pages no earlier set used, run once at the start of stop 49
+           before any change (found by one gatherer in about 95 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -98,6 +100,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind30  a thirtieth blind set (240), by another writer, run once in stop 47 before any change
   blind31  a thirty-first blind set (240), by another writer, run once in stop 48 on its first
            safety-net change (8c79972), written before that change and not seen while making it
+  blind32  a thirty-second blind set (240), by another writer, run once at the start of stop 49
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -222,6 +226,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Urdu, Bengali, Lithuanian, Farsi and Turkish speakers; a PC seller, a makeup channel,
            a card-trading group, a horse game, a coding forum, a VR game; contact told as weeks
            old and then a meeting tonight), run once in stop 48 on its first safety-net change
+  multi25  a twenty-fifth, by another such writer (new to this one: a lifeguard, a Scout leader's
+           assistant, a madrassa teacher, a lorry-driver dad, a deaf dad, a dad who spells by sound,
+           a prison-officer mum; Polish, Romanian, Arabic, Somali, Tamil and Welsh speakers; a
+           sticker-trading group, a resale app, a language-exchange app, a Nintendo Switch), run
+           once at the start of stop 49 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -277,6 +286,7 @@ SETS = {
     "real28": EVAL / "real_parent_cases_28.yaml",
     "real29": EVAL / "real_parent_cases_29.yaml",
     "real30": EVAL / "real_parent_cases_30.yaml",
+    "real31": EVAL / "real_parent_cases_31.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -305,6 +315,7 @@ SETS = {
     "blind29": EVAL / "fresh_blind_cases_29.yaml",
     "blind30": EVAL / "fresh_blind_cases_30.yaml",
     "blind31": EVAL / "fresh_blind_cases_31.yaml",
+    "blind32": EVAL / "fresh_blind_cases_32.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -332,7 +343,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi21": EVAL / "multiturn_conversations_21.yaml",
                  "multi22": EVAL / "multiturn_conversations_22.yaml",
                  "multi23": EVAL / "multiturn_conversations_23.yaml",
-                 "multi24": EVAL / "multiturn_conversations_24.yaml"}
+                 "multi24": EVAL / "multiturn_conversations_24.yaml",
+                 "multi25": EVAL / "multiturn_conversations_25.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
