@@ -271,9 +271,13 @@ class Followup(Reply):
     in_context: Dict[str, InContext] = {}
 
 
-class InConversation(Strict):
+class Bubbles(Strict):
+    bubbles: Texts
+
+
+class InConversation(Strict):  # said mid-story: no buttons
     bubbles: Texts  # under any concern
-    under: Dict[str, Reply] = {}  # under a particular concern, in its own words
+    under: Dict[str, Bubbles] = {}  # under a particular concern, in its own words
 
 
 class ConversationReply(Reply):
@@ -332,6 +336,7 @@ class Platform(Strict):
     names: conlist(Word, min_items=1)
     min_age: Optional[StrictInt]
     report: Text
+    private_account: StrictBool = True  # "make the account private" makes sense there
 
 
 class PlatformsFile(ContentFile):

@@ -18,6 +18,7 @@ class Platform:
     names: Tuple[str, ...]
     min_age: Optional[int]
     report: str
+    private_account: bool = True  # the privacy steps ("choose a private account") fit it
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def load_lexicon(directory=CONTENT_DIR) -> Lexicon:
         for n in names:
             require(n not in seen, f"platforms.yaml: {key}", f"name '{n}' is also used by {seen.get(n)}")
             seen[n] = key
-        platforms[key] = Platform(key, spec.display, names, spec.min_age, spec.report)
+        platforms[key] = Platform(key, spec.display, names, spec.min_age, spec.report, spec.private_account)
     ent = schema.validate(schema.EntitiesFile, load("entities.yaml", directory), "entities.yaml")
     try:
         cues = tuple(re.compile(p) for p in ent.claimed_age_cues)

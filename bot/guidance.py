@@ -123,7 +123,8 @@ def _conversation(name: str, spec: schema.ConversationReply, buttons: Dict[str, 
         during = {concern: anyway for concern in concerns}
         for concern, own in spec.in_conversation.under.items():
             require(concern in concerns, f"{w}.under", f"unknown concern '{concern}'")
-            during[concern] = _variant(reply, own, buttons, helplines, f"{w}.under.{concern}")
+            during[concern] = _variant(reply, schema.Reply(bubbles=own.bubbles), buttons, helplines,
+                                       f"{w}.under.{concern}")
     return Reply(reply.name, reply.bubbles, reply.buttons, answering=answering, before_concern=before,
                  in_conversation=during)
 

@@ -114,7 +114,8 @@ def tailored(
     named = [p for p in (lex.platform_for(a) for a in apps) if p] if about_apps and found else []
     for app in dict.fromkeys([*named, found] if found else []):
         if answered in PRIVACY_QUESTIONS:
-            bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
+            if app.private_account:  # a dating app or a chatbot has no private account to choose
+                bubbles.append((f"platform_privacy:{app.key}", extra("platform_privacy", app=app.display)))
         elif steps_asked or (concern and concern.app_steps):
             bubbles.append((f"platform_steps:{app.key}", extra("platform_steps", app=app.display, steps=app.report)))
     if concern and concern.emergency and _child_in_danger(child_typing, text, table) \

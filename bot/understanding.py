@@ -67,9 +67,10 @@ def understand(
     if answers and ranking and ranking[0][0] in answers.intents and not answers.believable(text):
         # a long message with an app or an age in it is not only naming them ("ma gurl is 12 an
         # sum1 on tik tok...", spelt by sound): the rest of the reading decides, as if those two
-        # readings were not there, and nothing likely enough is general advice
+        # readings were not there; when the best of the rest is unlikely, general advice leads,
+        # and the rest still count (a weak threat reading keeps 999 leading: possible_danger)
         rest = [(i, c) for i, c in ranking if i not in answers.intents]
-        ranking = [(i, c) for i, c in rest if c >= SMALL_TALK_CONCERN] or [(table.when_unsure, 0.0)]
+        ranking = rest if rest and rest[0][1] >= SMALL_TALK_CONCERN else [(table.when_unsure, 0.0)] + rest
     top, top_conf = ranking[0] if ranking else (None, 0.0)
     trigger = net.detect(text, lemmas)
     doubted = None

@@ -94,6 +94,16 @@ def test_button_payloads_are_plain_sentences():
     (lambda d: d["conversation"]["deny"]["answering"].update(ask_age={"bubbles": ["How old?"]}), "unknown question"),
     (lambda d: d["conversation"]["deny"]["answering"]["ask_platform"].update(bubbles=["Call {CEOP.url}"]),
      "does not allow"),
+    # the reply once a worry is raised: under each route it names only what that route allows,
+    # under known routes only, never as well as an answer to the bot's question, without buttons
+    (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"].pop("own_thoughts"),
+     r"in_conversation \(own_thoughts\): names helplines its route does not allow"),
+    (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"].update(
+        bedtime={"bubbles": ["Sorry, say again?"]}), "unknown concern 'bedtime'"),
+    (lambda d: d["conversation"]["deny"].update(in_conversation={"bubbles": ["Sorry, say again?"]}),
+     "cannot be combined with 'answering'"),
+    (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"]["child_user"].update(
+        buttons=["topic_talk"]), "buttons: unknown field"),
     (lambda d: d["extras"]["teen_childline"].update(ages=[18, 13]), "'ages' must be"),
     (lambda d: d["extras"]["teen_childline"].update(colour="red"), "teen_childline.colour: unknown field"),
     # the line that ends a first bubble when the danger words are doubted names 999, and only 999

@@ -257,6 +257,14 @@ def test_a_long_message_read_as_an_answer_is_read_by_the_rest_of_its_reading(int
     bakery = ("I want to set up a tiktok account for my bakery so people can see the cakes we make, "
               "can you tell me how to start one please")
     assert read(bakery, [(intent, 0.35), ("out_of_scope", 0.3), ("nude_images", 0.11)]) == "out_of_scope"
+    # a weak threat reading still counts: both readings doubting the danger words do not take 999
+    # out of the lead while a threat over pictures is read at 0.05 or more (possible_danger)
+    threat = ("he has been messaging our daughter on snapchat for weeks and he says he will send the pictures "
+              "of her to everyone in her year at school unless she sends him more of them, and she keeps "
+              "saying she does not want to be here anymore")
+    weak_threat = [(intent, 0.6), ("nude_images", 0.2), ("sextortion", 0.08)]
+    assert understand(threat, weak_threat, names_platform=names_platform, gives_age=gives_age,
+                      peak=0.01).intent == "immediate_danger"
     # up to 24 words it is still the answer it reads as; from 25 it is not
     words = "it's snapchat and instagram mostly and sometimes whatsapp with his cousins on the old ipad that his dad gave him last christmas".split()
     assert len(words) == 22

@@ -103,3 +103,12 @@ def test_an_extra_is_offered_only_where_the_route_allows_the_helpline_it_names(h
     assert not any(helplines["CHILDLINE"].phone in b for b in tailor("other_adult", age="15"))
     assert not any(helplines["STOP_IT_NOW"].phone in b
                    for b in tailor("unknown_contact", text="my partner keeps messaging a 14 year old"))
+
+
+def test_privacy_steps_only_for_apps_with_a_private_account_to_choose():
+    def privacy(app):
+        return [b for b in tailor("followup_privacy", platform=app, apps=[app]) if "private account" in b]
+
+    assert privacy("snapchat") and privacy("vrchat")
+    # a dating app, a chatbot or a selling app has no private account: the general answer only
+    assert privacy("tinder app") == privacy("replika") == privacy("vinted") == []
