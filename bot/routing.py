@@ -52,8 +52,9 @@ class Decision:
 
 @dataclass(frozen=True)
 class SmallTalk:
-    """Greetings, thanks, goodbyes, yes and no: only believed of short messages with no word
-    of a child or a worry, so a long message never gets the goodbye reply."""
+    """Intents only believed of short messages, and none with a `not_with` word: small talk
+    (greetings, thanks, goodbyes, yes and no, never with a word of a child or a worry, so a long
+    message never gets the goodbye reply) and short answers (an app's name, an age)."""
     intents: Tuple[str, ...]
     max_words: int
     not_with: Tuple[re.Pattern, ...]
