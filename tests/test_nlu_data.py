@@ -105,7 +105,8 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_15.yaml": 32, "real_parent_cases_17.yaml": 29, "real_parent_cases_18.yaml": 39,
               "real_parent_cases_21.yaml": 32, "real_parent_cases_24.yaml": 18, "real_parent_cases_26.yaml": 24,
               "real_parent_cases_27.yaml": 23, "real_parent_cases_28.yaml": 34,
-              "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5}
+              "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5,
+              "real_parent_cases_32.yaml": 5}
 
 
 def test_every_evaluation_set_is_there():

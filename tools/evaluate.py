@@ -70,6 +70,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            the public pages are all but used up)
   real31   a thirty-first (5), from pages no earlier set used, run once at the start of stop 49
            before any change (found by one gatherer in about 95 searches)
+  real32   a thirty-second (5), from pages no earlier set used, run once at the start of stop 50
+           before any change (found by one gatherer in 99 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -101,6 +103,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind31  a thirty-first blind set (240), by another writer, run once in stop 48 on its first
            safety-net change (8c79972), written before that change and not seen while making it
   blind32  a thirty-second blind set (240), by another writer, run once at the start of stop 49
+           before any change
+  blind33  a thirty-third blind set (240), by another writer, run once at the start of stop 50
            before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -231,6 +235,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a prison-officer mum; Polish, Romanian, Arabic, Somali, Tamil and Welsh speakers; a
            sticker-trading group, a resale app, a language-exchange app, a Nintendo Switch), run
            once at the start of stop 49 before any change
+  multi26  a twenty-sixth, by another such writer (new to this one: a dinner lady, a youth pastor,
+           a Brownies leader, a boxing gym owner, a riding stables owner, a widowed grandad, a mum
+           in a refuge, a blind dad dictating; Urdu, Bengali, Lithuanian, Italian, Yoruba and
+           Cantonese speakers; Minecraft mods, a K-pop server, VR games, trainer reselling; contact
+           told as nightly or months long and then a meeting today), run once at the start of
+           stop 50 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -287,6 +297,7 @@ SETS = {
     "real29": EVAL / "real_parent_cases_29.yaml",
     "real30": EVAL / "real_parent_cases_30.yaml",
     "real31": EVAL / "real_parent_cases_31.yaml",
+    "real32": EVAL / "real_parent_cases_32.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -316,6 +327,7 @@ SETS = {
     "blind30": EVAL / "fresh_blind_cases_30.yaml",
     "blind31": EVAL / "fresh_blind_cases_31.yaml",
     "blind32": EVAL / "fresh_blind_cases_32.yaml",
+    "blind33": EVAL / "fresh_blind_cases_33.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -344,7 +356,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi22": EVAL / "multiturn_conversations_22.yaml",
                  "multi23": EVAL / "multiturn_conversations_23.yaml",
                  "multi24": EVAL / "multiturn_conversations_24.yaml",
-                 "multi25": EVAL / "multiturn_conversations_25.yaml"}
+                 "multi25": EVAL / "multiturn_conversations_25.yaml",
+                 "multi26": EVAL / "multiturn_conversations_26.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
