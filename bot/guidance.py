@@ -212,8 +212,9 @@ def load_guidance(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None,
             if reply.before_concern:
                 check_reply_helplines(Reply(name, reply.before_concern), GENERAL_HELPLINES, None, helplines,
                                       f"{where}: {section}.{name}.before_concern")
-            for concern, bubbles in reply.in_conversation.items():  # under a concern: what its route may name
-                check_reply_helplines(Reply(name, bubbles), table.may_name(concern), None, helplines,
+            for concern, bubbles in reply.in_conversation.items():  # under a concern: what its route may name,
+                emergency = "EMERGENCY" if table.concerns[concern].emergency else None  # 999 first mid-emergency
+                check_reply_helplines(Reply(name, bubbles), table.may_name(concern), emergency, helplines,
                                       f"{where}: {section}.{name}.in_conversation ({concern})")
     require("nlu_fallback" in sections["conversation"], where, "a reply for 'nlu_fallback' is required")
     line = None

@@ -142,6 +142,13 @@ def test_off_topic_mid_worry_is_not_answered_as_off_topic(chat, bot):
     assert not mid_worry[0].get("buttons")  # mid-story, not choosing where to start
 
 
+def test_off_topic_mid_emergency_still_leads_with_999(chat, helplines):
+    chat.say("my son has gone to meet a man from fortnite and his phone is off")
+    bubbles = bubble_texts(chat.say("what's the best recipe for banana bread"))
+    assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
+    assert bubbles[0] == guidance().conversation["out_of_scope"].in_conversation["immediate_danger"][0]
+
+
 def test_several_concerns_are_answered_for_the_most_serious(bot, helplines):
     text = "my son has been really secretive lately and a man on roblox keeps sending him robux"
     bubbles = bubble_texts(send(bot.rasa_port, text))

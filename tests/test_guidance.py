@@ -100,6 +100,9 @@ def test_button_payloads_are_plain_sentences():
      r"in_conversation \(own_thoughts\): names helplines its route does not allow"),
     (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"].update(
         bedtime={"bubbles": ["Sorry, say again?"]}), "unknown concern 'bedtime'"),
+    # mid-emergency, the reply leads with 999: the general wording, which does not, is refused there
+    (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"].pop("immediate_danger"),
+     r"in_conversation \(immediate_danger\): an emergency reply must lead with 999"),
     (lambda d: d["conversation"]["deny"].update(in_conversation={"bubbles": ["Sorry, say again?"]}),
      "cannot be combined with 'answering'"),
     (lambda d: d["conversation"]["out_of_scope"]["in_conversation"]["under"]["child_user"].update(
