@@ -310,6 +310,8 @@ class Trigger(Strict):
     any: List[Text] = []
     none: List[Text] = []
     none_nearby: List[Text] = []  # silence only where the "all" concepts meet, or a sentence either side
+    none_alongside: List[Text] = []  # silence only in the sentences where the "all" concepts meet
+    one_sentence: bool = False  # the "all" concepts must meet in one sentence
 
 
 class SafetyNetFile(ContentFile):

@@ -40,6 +40,10 @@ class Trigger:
     # silence the trigger only in the sentences that hold all its concepts and the sentence either
     # side: in a long story, "next friday" three sentences away is not the meeting's day
     none_nearby: Tuple[str, ...] = ()
+    # silence the trigger only in the sentences that hold all its concepts: "every night" of the
+    # chatting in the sentence before "he's meeting him at 10 today" is not the meeting's routine
+    none_alongside: Tuple[str, ...] = ()
+    one_sentence: bool = False  # all its concepts in one sentence ("she's meeting him tonight")
 
 
 @dataclass(frozen=True)
@@ -111,15 +115,18 @@ class SafetyNet:
         return self._found_in_parts(text, lemmas, worded_sentences)
 
     def _meet_nearby(self, trigger: Trigger, text: str, lemmas: Optional[Sequence[str]]) -> bool:
-        """The trigger's concepts meet in a run of up to a window's neighbouring sentences, and
-        none of its none_nearby concepts is in that run or the sentence either side."""
+        """The trigger's concepts meet in a run of up to a window's neighbouring sentences (one
+        sentence for a one_sentence trigger), none
+        of its none_alongside concepts is in that run, and none of its none_nearby concepts is in
+        that run or the sentence either side."""
         by_sentence = self._found_by_sentence(text, lemmas)
-        silencing = set(trigger.none_nearby)
-        for size in range(1, min(WINDOW_SENTENCES, len(by_sentence)) + 1):
+        nearby, alongside = set(trigger.none_nearby), set(trigger.none_alongside)
+        for size in range(1, min(1 if trigger.one_sentence else WINDOW_SENTENCES, len(by_sentence)) + 1):
             for start in range(len(by_sentence) - size + 1):
-                if not all(c in set().union(*by_sentence[start:start + size]) for c in trigger.all_of):
+                run = set().union(*by_sentence[start:start + size])
+                if not all(c in run for c in trigger.all_of) or alongside & run:
                     continue
-                if not silencing & set().union(*by_sentence[max(0, start - 1):start + size + 1]):
+                if not nearby & set().union(*by_sentence[max(0, start - 1):start + size + 1]):
                     return True
         return False
 
@@ -152,7 +159,7 @@ class SafetyNet:
             if trigger.any_of and any(c in anywhere for c in trigger.any_of):
                 return trigger.name
             if trigger.all_of and all(c in anywhere for c in trigger.all_of):
-                if trigger.none_nearby:
+                if trigger.none_nearby or trigger.none_alongside or trigger.one_sentence:
                     if self._meet_nearby(trigger, text, lemmas):
                         return trigger.name
                     continue
@@ -190,10 +197,14 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
             require(False, where, f"concept '{name}': bad pattern: {exc}")
     triggers = []
     for spec in data.triggers:
-        t = Trigger(spec.name, tuple(spec.all), tuple(spec.any), tuple(spec.none), tuple(spec.none_nearby))
+        t = Trigger(spec.name, tuple(spec.all), tuple(spec.any), tuple(spec.none), tuple(spec.none_nearby),
+                    tuple(spec.none_alongside), spec.one_sentence)
         require(t.all_of or t.any_of, where, f"trigger '{t.name}' needs 'all' or 'any' concepts")
-        require(t.all_of or not t.none_nearby, where, f"trigger '{t.name}': 'none_nearby' needs 'all' concepts")
-        unknown = [c for c in t.all_of + t.any_of + t.none_of + t.none_nearby if c not in concepts]
+        for key, used in (("none_nearby", t.none_nearby), ("none_alongside", t.none_alongside),
+                          ("one_sentence", t.one_sentence)):
+            require(t.all_of or not used, where, f"trigger '{t.name}': '{key}' needs 'all' concepts")
+        unknown = [c for c in t.all_of + t.any_of + t.none_of + t.none_nearby + t.none_alongside
+                   if c not in concepts]
         require(not unknown, where, f"trigger '{t.name}' uses unknown concepts {unknown}")
         triggers.append(t)
     # the corrector learns no words from `uncorrected` concepts, so it never bends ordinary

@@ -195,5 +195,11 @@ def test_a_safety_net_trigger_silenced_nearby_needs_concepts_that_meet_and_known
         return edit
     rejected(tmp_path, "safety_net.yaml", trigger(any=["gone"], none_nearby=["other_day"]),
              "trigger 'test trigger': 'none_nearby' needs 'all' concepts")
+    rejected(tmp_path, "safety_net.yaml", trigger(any=["gone"], none_alongside=["habitual"]),
+             "trigger 'test trigger': 'none_alongside' needs 'all' concepts")
+    rejected(tmp_path, "safety_net.yaml", trigger(any=["gone"], one_sentence=True),
+             "trigger 'test trigger': 'one_sentence' needs 'all' concepts")
+    rejected(tmp_path, "safety_net.yaml", trigger(all=["meet", "soon"], none_alongside=["no_such_habit"]),
+             r"trigger 'test trigger' uses unknown concepts \['no_such_habit'\]")
     rejected(tmp_path, "safety_net.yaml", trigger(all=["meet", "clock_time"], none_nearby=["no_such_day"]),
              r"trigger 'test trigger' uses unknown concepts \['no_such_day'\]")

@@ -41,8 +41,8 @@ ROUTES = {
 
 
 # danger words ("meeting ... tomorrow") no stretch of the message bears out (routing.yaml possible_danger)
-DOUBTED_STORY = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go in "
-                 "prepared. My daughter is 13 and some girls in her class have been leaving nasty comments under her "
+DOUBTED_STORY = ("I'm meeting the other mums at the cafe tomorrow morning to talk about the group chat, and I want "
+                 "to go in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments under her "
                  "videos and left her out of the chat. She is upset but she is safe at home and talking to us. What "
                  "should I ask the school to do, and how do I help her without taking her phone away?")
 

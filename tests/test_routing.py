@@ -312,8 +312,8 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
 
 
 # a long message whose danger words both readings doubt: most often a scare told after it ended
-DOUBTED = ("I'm meeting her head of year tomorrow morning to talk about the group chat, and I want to go "
-           "in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments "
+DOUBTED = ("I'm meeting the other mums at the cafe tomorrow morning to talk about the group chat, and I want "
+           "to go in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments "
            "under her videos and left her out of the chat. She is upset but she is safe at home and talking "
            "to us. What should I ask the school to do, and how do I help her without taking her phone away?")
 SELF_HARM_STORY = ("Our son is 12. A few months ago he told us kids at school said he should kill himself, and "

@@ -162,6 +162,7 @@ NOT_EMERGENCIES = [
     "a 12 year old in my troop told me at tonight's meeting that someone on discord sets him challenges",
     "at the end of tonight's meeting one of the guides said a man online keeps messaging her",
     "at our scout meeting tonight a boy told me someone has pictures of him",
+    "one of our brownies told us at the meeting tonight that a boy on an app wants a photo of her",
     # signs of a child at risk told in other words only back up a model's guess (self_harm_hint):
     # alone, in their everyday senses, they are no emergency
     "He won't be here tomorrow, he's at his dad's, but how do I check the app he chats on?",
@@ -308,6 +309,10 @@ def test_a_clubs_meeting_tonight_is_no_meeting_in_its_lemmas_either():
     lemmas = "a 12 year old in my troop tell me at tonight have meet that someone online set him challenge".split()
     assert NET.detect(text, lemmas) is None
     assert NET.detect("she is meeting him tonight", "she be meet him tonight".split()) is not None
+    # "at the meeting" read as "at the meet"; "at the meeting point" is still a place to meet
+    text = "a girl told us at the meeting tonight that a man online sends her gifts"
+    assert NET.detect(text, "a girl tell we at the meet tonight that a man online send she gift".split()) is None
+    assert NET.detect("he said at the meeting point tonight", "he say at the meet point tonight".split()) is not None
 
 
 def test_lemmas_are_matched_too():
@@ -728,7 +733,7 @@ def test_a_meeting_at_a_time_today_is_not_silenced_by_last_or_ago_of_less_than_a
 
 @pytest.mark.parametrize("day", ["last week", "2 wks ago", "the night b4 last", "last sat", "last xmas"])
 def test_a_meeting_on_another_day_is_silenced_by_last_or_ago_of_a_day_or_longer(day):
-    plan = "he wanted to meet her at 9 but I stopped it"
+    plan = "he wanted to meet her at 9 and I found the messages"
     assert NET.detect(plan) == "meeting at a time today"  # the same words without the day fire
     assert NET.detect(f"{day} {plan}") is None
 
@@ -756,7 +761,8 @@ def test_a_meeting_told_as_still_to_come_is_not_silenced_by_how_long_the_contact
     "she is meeting him at 10 tonight, they talk every day and he always says he loves her",
 ])
 def test_a_meeting_told_as_still_to_come_is_silenced_only_by_another_day_beside_it(text):
-    assert NET.detect(text) in ("meeting at a time today", "meeting at a time, told as still to come")
+    assert NET.detect(text) in ("meeting at a time today", "meeting at a time, told as still to come",
+                               "meeting today, told as still to come")
 
 
 @pytest.mark.parametrize("text", [
@@ -812,6 +818,55 @@ def test_a_meeting_called_off_long_past_or_routine_is_silenced(text):
     assert NET.detect(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    # how often they chat, in the sentence before the meeting, is not the meeting's routine
+    "it's been months of this man from the xbox, every night. now he has told him to meet at the retail park at half ten this morning",
+    "they message every single night and always late. he'll pick her up after school today",
+    "she has talked to him every night for about six weeks. The last message says he'll be waiting by the bridge at 4",
+    # a length of time told with "been" or a number alone is not another day
+    "it's been weeks of him messaging. she's meeting him at 6 at the bus station",
+    "they have chatted about six weeks now and tonight he is collecting her from the chippy",
+])
+def test_a_routine_or_a_length_beside_a_meeting_today_does_not_silence_it(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # the chatting's routine and the meeting today in one sentence
+    "she's messaged him every night for weeks and she's meeting him tonight at the retail park",
+    "we talk every day and im meeting him 2nite, hes 20",
+    "a lad she games with every evening will meet her by the park gates after school today",
+    "my son chats to him every night and is getting collected by him at 5 tonight",
+])
+def test_a_meeting_told_as_still_to_come_today_fires_beside_a_routine_in_its_sentence(text):
+    assert NET.detect(text) == "meeting today, told as still to come"
+
+
+def test_a_meeting_asked_for_and_today_in_different_sentences_is_not_one_told_as_still_to_come():
+    text = ("he's asked her to meet him loads of times and every time she's said no. "
+            "she showed me the messages tonight.")
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the routine in the meeting's own sentence
+    "he always meets his mates after school, is the park safe for an 11 year old",
+    "her nan usually collects her at 3 and I worry about the phone in her bag",
+    "they meet every night at 8 on the game, is voice chat safe",
+    # a meeting the family called off, or one nobody has mentioned
+    "she was supposed to meet a boy from tiktok after school today but we've cancelled it together",
+    "they chat every night. Nobody has mentioned meeting anyone. Should I worry tonight?",
+    "my son is 11, he plays every day after school. Today a player asked his address. No meeting.",
+    # the meeting's own routine beside a meeting told as still to come
+    "her tutor is meeting her at the library today at 4 like every week",
+    "she's meeting her dad tonight, she always does on a friday",
+    # "in about six weeks" is still another day
+    "a lad from snap is meeting her at 5 in about six weeks, when she turns 16",
+])
+def test_a_routine_meeting_or_one_weeks_off_is_still_silenced(text):
+    assert NET.detect(text) is None
+
+
 def _lemmas(text, replace):
     """The words of the text as the bot's lemmas would be, with the given words replaced."""
     return [replace.get(w, w) for w in re.findall(r"[\w']+|[^\w\s]", text.lower())]
@@ -857,6 +912,90 @@ def test_what_the_reviews_wrote_is_still_an_emergency(text):
     assert NET.detect(text) is not None
 
 
+# stop 50's two reviews of the routine change: each broke an earlier form of it
+STOP_50_REVIEW_EMERGENCIES = [
+    # a silencer about something else, or before a later clause telling the meeting
+    "I told her no, meeting a stranger from the internet is dangerous, and she screamed at me and says she's meeting him tonight anyway",
+    "She never mentioned meeting him, I only found out from her ipad, she's meeting him at the bus station tonight at 8",
+    "theres no meeting at work tonight so i was home early and i heard her on the phone arranging to meet him at the park in an hour",
+    "She cancelled her dentist appointment today because she's meeting him at 4, I found it on her snap",
+    "I checked her snap map and it's not on. She's meeting him tonight somewhere in town and I don't know where.",
+    "we cancelled it last week when we found out but hes found another way round it and she is meeting him tonight at the station",
+    "nobody mentioned meeting to me, i found out from her little sister that shes meeting him tonight at the park",
+    "She's going to be at the meet up tonight, it's with a guy from discord who says he's 15 but he's defo older",
+    "he's told her to be at the meeting location at 8, I've seen the message",
+    # a routine the meeting today breaks, a length told loosely
+    "She's meant to be at netball on Tuesdays but today she wants to meet a lad off snap after school instead",
+    "she usually goes to her nans on sundays but today shes meeting a lad off snap instead",
+    "They have been messaging for nearly a month. Now he is picking her up at 4 from the corner shop.",
+    "its been like months of him messaging her. shes meeting him at 7 at the bus station",
+    # other ways of telling a meeting
+    "my daughter always says shes at ambers but tonight shes got a date with him, a man from tiktok",
+    "i talk to him every nite on discord n hes coming to get me at 6 2day, is that ok hes nice",
+    "hes gonna come and get her at 8 tonight in his car, he's 24 and she's 14",
+    # the third review: a "what if", a silencer or the writer's own meeting before a later clause
+    "I told her a hundred times if somebody online asks her to meet she has to tell me and now her sister says she's meeting him tonight",
+    "No meeting was mentioned in the chats I saw, then her friend told me he's coming to get her from the park tonight",
+    "We've cancelled it, I told him, and he's still coming to get her at 8 tonight",
+    "I had a meeting with her school this morning about him and now she's meeting him tonight",
+    "He says he's a police officer and she's meeting the police officer at the station tonight",
+    "She's planning to be at the meeting with him tonight, its a lad she met on tiktok",
+    "she said she was going to Amys like she always does but shes really meeting him tonight",
+    "they've facetimed every night for weeks and tonight she's going round to his house",
+    "she snaps him every day n shes meeting him this eve",
+    # a plan to sneak out, with another day in the sentence that is the present one
+    "she is with us this weekend and I've seen that she's planning to sneak out tonight at 11 to meet a man",
+    # a plan told with the child's own day, or told as still to come
+    "he has been messaging a man who told him to come to his flat today and not tell mum",
+    "tonight I saw messages saying he will be her boyfriend and take her to his house",
+]
+STOP_50_REVIEW_NOT_EMERGENCIES = [
+    "At the meeting at school today they said lots of kids are on discord.",
+    "I usually have a team meeting every Monday but today I'm meeting her school instead at 2",
+    "Meeting with school at half two thursday, should I bring the screenshots?",
+    "my mum is coming to get me at 4 from school today cos ive got a dentist",
+    "dad's going to take me to football tonight",
+    "my auntie is taking me to her house tonight for a sleepover",
+    "she was supposed to be meeting him today but we've cancelled it and reported him to ceop",
+    "What if someone from online asked her to meet today, how would I even know?",
+    # a meeting on a later day, heard today; a visit said as never
+    "two lads on the bus this morning were talking about one of them meeting a bloke off xbox next saturday",
+    "they said im never ever to go to her house again. her mum has enough going on right now",
+    # family collecting or taking the child
+    "My dad said hes coming to get me at 6 from jess's",
+    "She's getting picked up by her grandad today at 3 because I'm working",
+    "Her dad's taking her back to his flat tonight, it's his weekend",
+    "My eldest is off to her flat tonight so it's just me and my 12 year old now",
+    "My ex always collects the kids on a Friday. He's collecting them at 5 today.",
+    "I'm meeting with CAMHS this afternoon about her anxiety",
+    # the writer's own visit, and grandchildren visiting the writer (older sets' false alarms
+    # once a routine no longer silenced the whole message)
+    "he's threatening to share her photo. She told me tonight. I want to go round to his house.",
+    "My grandchildren come round after school. He's always wanting to help with their homework on his laptop",
+    # a habit or a past request, with "today" or "tonight" of something else
+    "she told me more at lunch today. he takes her back to his flat after school and films it",
+    "On a video call tonight she told me her coach asked her to come to his flat for extra sessions.",
+]
+
+
+@pytest.mark.parametrize("text", STOP_50_REVIEW_EMERGENCIES)
+def test_what_stop_50s_reviews_wrote_is_an_emergency(text):
+    assert NET.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", STOP_50_REVIEW_NOT_EMERGENCIES)
+def test_what_stop_50s_reviews_wrote_as_near_misses_stays_quiet(text):
+    assert NET.detect(text) is None
+
+
 @pytest.mark.parametrize("text", STOP_33_REVIEW_NOT_SETTLED)
 def test_what_stop_33_reviews_wrote_never_reads_as_a_child_safe_now(text):
     assert not NET.settled(text)
+
+
+def test_a_habit_of_taking_her_to_his_flat_is_no_plan_in_its_lemmas_either():
+    # spaCy reads "he takes her back" as "he take her back"; "he'll take her" is still a plan
+    text = "she told me more at lunch today. he takes her back to his flat after school"
+    lemmas = "she tell me much at lunch today . he take her back to his flat after school".split()
+    assert NET.detect(text, lemmas) is None
+    assert NET.detect("he will take her to his flat tonight", "he will take her to his flat tonight".split())
