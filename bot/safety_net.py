@@ -116,9 +116,8 @@ class SafetyNet:
 
     def _meet_nearby(self, trigger: Trigger, text: str, lemmas: Optional[Sequence[str]]) -> bool:
         """The trigger's concepts meet in a run of up to a window's neighbouring sentences (one
-        sentence for a one_sentence trigger), none
-        of its none_alongside concepts is in that run, and none of its none_nearby concepts is in
-        that run or the sentence either side."""
+        sentence for a one_sentence trigger), none of its none_alongside concepts is in that run,
+        and none of its none_nearby concepts is in that run or the sentence either side."""
         by_sentence = self._found_by_sentence(text, lemmas)
         nearby, alongside = set(trigger.none_nearby), set(trigger.none_alongside)
         for size in range(1, min(1 if trigger.one_sentence else WINDOW_SENTENCES, len(by_sentence)) + 1):

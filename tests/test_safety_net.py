@@ -948,6 +948,12 @@ STOP_50_REVIEW_EMERGENCIES = [
     # a plan told with the child's own day, or told as still to come
     "he has been messaging a man who told him to come to his flat today and not tell mum",
     "tonight I saw messages saying he will be her boyfriend and take her to his house",
+    # the diff review: family named, but not collecting the child; someone else meeting a teacher;
+    # a one-off later day beside a meeting tonight
+    "her sister says a man from snapchat is picking her up at 8 tonight",
+    "she's meeting him tonight and her dad is picking up her brother at 6",
+    "I think she's meeting her teacher tonight, he has been messaging her on snapchat",
+    "she's meeting him tonight and then he's taking her to his mates on saturday",
 ]
 STOP_50_REVIEW_NOT_EMERGENCIES = [
     "At the meeting at school today they said lots of kids are on discord.",
