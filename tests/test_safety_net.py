@@ -954,6 +954,8 @@ STOP_50_REVIEW_EMERGENCIES = [
     "she's meeting him tonight and her dad is picking up her brother at 6",
     "I think she's meeting her teacher tonight, he has been messaging her on snapchat",
     "she's meeting him tonight and then he's taking her to his mates on saturday",
+    "Her dad picks her up from school on Fridays. Today a man from snapchat is collecting her at 4 instead.",
+    "My husband is collecting the little one from nursery. Our eldest, 13, is meeting a man from discord tonight at the station.",
 ]
 STOP_50_REVIEW_NOT_EMERGENCIES = [
     "At the meeting at school today they said lots of kids are on discord.",
@@ -972,7 +974,6 @@ STOP_50_REVIEW_NOT_EMERGENCIES = [
     "She's getting picked up by her grandad today at 3 because I'm working",
     "Her dad's taking her back to his flat tonight, it's his weekend",
     "My eldest is off to her flat tonight so it's just me and my 12 year old now",
-    "My ex always collects the kids on a Friday. He's collecting them at 5 today.",
     "I'm meeting with CAMHS this afternoon about her anxiety",
     # the writer's own visit, and grandchildren visiting the writer (older sets' false alarms
     # once a routine no longer silenced the whole message)
