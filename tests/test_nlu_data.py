@@ -106,7 +106,8 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_21.yaml": 32, "real_parent_cases_24.yaml": 18, "real_parent_cases_26.yaml": 24,
               "real_parent_cases_27.yaml": 23, "real_parent_cases_28.yaml": 34,
               "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5,
-              "real_parent_cases_32.yaml": 5}
+              "real_parent_cases_32.yaml": 5,
+              "real_parent_cases_33.yaml": 4}
 
 
 def test_every_evaluation_set_is_there():
@@ -157,10 +158,19 @@ def run_index():
     return index
 
 
+# sayings many writers put in a contact's mouth, whole: a short message built round one is not a
+# copy of the example that quotes it too (multi27's "he says age is just a number and people are
+# jealous")
+SAYINGS = ("age is just a number",)
+
+
 def near_copy(text):
     """Independent writers share stock phrases ("I don't know if this is the right place");
     a copy shares most of the message with one example."""
-    mine = runs(text)
+    words = norm(text)
+    for saying in SAYINGS:
+        words = re.sub(rf"\b{saying}\b", " zzsayingzz ", words)
+    mine = {r for r in runs(words) if "zzsayingzz" not in r}
     if not mine:
         return False
     shared = collections.Counter(n for run in mine for n in run_index().get(run, ()))

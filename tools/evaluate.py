@@ -72,6 +72,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change (found by one gatherer in about 95 searches)
   real32   a thirty-second (5), from pages no earlier set used, run once at the start of stop 50
            before any change (found by one gatherer in 99 searches)
+  real33   a thirty-third (4), from pages no earlier set used, run once at the start of stop 51
+           before any change (found by one gatherer in about 90 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -105,6 +107,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind32  a thirty-second blind set (240), by another writer, run once at the start of stop 49
            before any change
   blind33  a thirty-third blind set (240), by another writer, run once at the start of stop 50
+           before any change
+  blind34  a thirty-fourth blind set (240), by another writer, run once at the start of stop 51
            before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -241,6 +245,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Cantonese speakers; Minecraft mods, a K-pop server, VR games, trainer reselling; contact
            told as nightly or months long and then a meeting today), run once at the start of
            stop 50 before any change
+  multi27  a twenty-seventh, by another such writer (new to this one: a lollipop lady, a play
+           therapist, a rugby referee, a taxi driver on a school contract, a deaf mum writing in
+           clipped lines, a dad with dyslexia, two dads, a navy mum at sea; Polish, Punjabi,
+           Romanian, Somali, Portuguese and Tamil speakers; a roleplay Discord, a chatbot boyfriend
+           app, an art stream, slime selling), run once at the start of stop 51 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -298,6 +307,7 @@ SETS = {
     "real30": EVAL / "real_parent_cases_30.yaml",
     "real31": EVAL / "real_parent_cases_31.yaml",
     "real32": EVAL / "real_parent_cases_32.yaml",
+    "real33": EVAL / "real_parent_cases_33.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -328,6 +338,7 @@ SETS = {
     "blind31": EVAL / "fresh_blind_cases_31.yaml",
     "blind32": EVAL / "fresh_blind_cases_32.yaml",
     "blind33": EVAL / "fresh_blind_cases_33.yaml",
+    "blind34": EVAL / "fresh_blind_cases_34.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -357,7 +368,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi23": EVAL / "multiturn_conversations_23.yaml",
                  "multi24": EVAL / "multiturn_conversations_24.yaml",
                  "multi25": EVAL / "multiturn_conversations_25.yaml",
-                 "multi26": EVAL / "multiturn_conversations_26.yaml"}
+                 "multi26": EVAL / "multiturn_conversations_26.yaml",
+                 "multi27": EVAL / "multiturn_conversations_27.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
