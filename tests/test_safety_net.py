@@ -1006,3 +1006,32 @@ def test_a_habit_of_taking_her_to_his_flat_is_no_plan_in_its_lemmas_either():
     lemmas = "she tell me much at lunch today . he take her back to his flat after school".split()
     assert NET.detect(text, lemmas) is None
     assert NET.detect("he will take her to his flat tonight", "he will take her to his flat tonight".split())
+
+
+
+# Stop 51, from reviews' messages (docs/briefs/review_51*.md): a scare told as over, a meeting
+# not gone to, or a return told with its hour is quiet...
+STOP_51_OVER = [
+    "Last night my 14 year old didn't come home until 2am. She's home now, asleep.",
+    "our son didn't come back from town until gone midnight and his phone was off the whole time. he's in bed now",
+    "He hasn't gone to meet him, he told me about the request and blocked him",
+    "she never went to meet him thank god, she showed me the messages",
+    "she'd been in a car with a man she met on snapchat, a few weeks ago. she told me last night",
+]
+
+
+@pytest.mark.parametrize("text", STOP_51_OVER)
+def test_a_scare_over_a_meeting_not_gone_to_or_a_return_with_its_hour_stays_quiet(text):
+    assert NET.detect(text) is None
+
+
+def test_not_home_till_now_is_still_not_home():
+    # ...but "till now", in learnt English, means "still not"
+    assert NET.detect("he has not come home till now, it is 11 pm and his phone is switch off")
+    assert NET.detect("my son didn't come home till 2am last night") is None
+
+
+def test_police_finding_her_things_is_not_finding_her():
+    assert NET.settled("the police found her at the station, she's fine")
+    assert not NET.settled("the police found her phone in a bin by the park but not her")
+    assert not NET.settled("police found her bag by the canal")
