@@ -158,10 +158,10 @@ def run_index():
     return index
 
 
-# sayings many writers put in a contact's mouth, whole: a short message built round one is not a
-# copy of the example that quotes it too (multi27's "he says age is just a number and people are
-# jealous")
-SAYINGS = ("age is just a number",)
+# sayings and pleas many writers word alike, whole: a short message built round one is not a copy
+# of the example that has it too (multi27's "he says age is just a number and people are jealous",
+# multi28's "i want to report him but without my name")
+SAYINGS = ("age is just a number", "report him but without my name")
 
 
 def near_copy(text):

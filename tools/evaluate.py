@@ -110,6 +110,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind34  a thirty-fourth blind set (240), by another writer, run once at the start of stop 51
            before any change
+  blind35  a thirty-fifth blind set (240), by another writer, run once at the end of stop 51 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -250,6 +252,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            clipped lines, a dad with dyslexia, two dads, a navy mum at sea; Polish, Punjabi,
            Romanian, Somali, Portuguese and Tamil speakers; a roleplay Discord, a chatbot boyfriend
            app, an art stream, slime selling), run once at the start of stop 51 before any change
+  multi28  a twenty-eighth, by another such writer (new to this one: a trampoline park manager, a
+           Guides leader, a judo coach, a lifeboat volunteer, a paramedic mum, a great-grandmother,
+           a Traveller mum, an RAF mum; Arabic, Turkish, Farsi, Hindi, Vietnamese and Ukrainian
+           speakers; fan edits, a language-exchange app, PC parts, an anonymous question app), run
+           once at the end of stop 51 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -339,6 +346,7 @@ SETS = {
     "blind32": EVAL / "fresh_blind_cases_32.yaml",
     "blind33": EVAL / "fresh_blind_cases_33.yaml",
     "blind34": EVAL / "fresh_blind_cases_34.yaml",
+    "blind35": EVAL / "fresh_blind_cases_35.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -369,7 +377,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi24": EVAL / "multiturn_conversations_24.yaml",
                  "multi25": EVAL / "multiturn_conversations_25.yaml",
                  "multi26": EVAL / "multiturn_conversations_26.yaml",
-                 "multi27": EVAL / "multiturn_conversations_27.yaml"}
+                 "multi27": EVAL / "multiturn_conversations_27.yaml",
+                 "multi28": EVAL / "multiturn_conversations_28.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
