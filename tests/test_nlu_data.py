@@ -107,7 +107,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_27.yaml": 23, "real_parent_cases_28.yaml": 34,
               "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5,
               "real_parent_cases_32.yaml": 5,
-              "real_parent_cases_33.yaml": 4}
+              "real_parent_cases_33.yaml": 4, "real_parent_cases_34.yaml": 28}
 
 
 def test_every_evaluation_set_is_there():
@@ -160,8 +160,9 @@ def run_index():
 
 # sayings and pleas many writers word alike, whole: a short message built round one is not a copy
 # of the example that has it too (multi27's "he says age is just a number and people are jealous",
-# multi28's "i want to report him but without my name")
-SAYINGS = ("age is just a number", "report him but without my name")
+# multi28's "i want to report him but without my name", multi29's "...is there a way to get it
+# removed?")
+SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed")
 
 
 def near_copy(text):

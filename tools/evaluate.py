@@ -74,6 +74,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change (found by one gatherer in 99 searches)
   real33   a thirty-third (4), from pages no earlier set used, run once at the start of stop 51
            before any change (found by one gatherer in about 90 searches)
+  real34   a thirty-fourth (28, from 27 pages), from pages no earlier set used, run once at the
+           start of stop 52 before any change (found by one gatherer in 157 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -112,6 +114,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind35  a thirty-fifth blind set (240), by another writer, run once at the end of stop 51 on
            its final model and rules
+  blind36  a thirty-sixth blind set (240), by another writer, run once at the start of stop 52
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -257,6 +261,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a Traveller mum, an RAF mum; Arabic, Turkish, Farsi, Hindi, Vietnamese and Ukrainian
            speakers; fan edits, a language-exchange app, PC parts, an anonymous question app), run
            once at the end of stop 51 on its final model and rules
+  multi29  a twenty-ninth, by another such writer (new to this one: a school minibus driver, a
+           soft-play supervisor, a synagogue youth worker, a boxing coach, a midwife mum on nights,
+           a grandad with a hearing aid, a mum in a refuge, a partially sighted mum; Bengali,
+           Kurdish, Lithuanian, Tigrinya, Urdu and Cantonese speakers; Minecraft mods, dance
+           covers, skin trading, a "rate me" app), run once at the start of stop 52 before any
+           change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -315,6 +325,7 @@ SETS = {
     "real31": EVAL / "real_parent_cases_31.yaml",
     "real32": EVAL / "real_parent_cases_32.yaml",
     "real33": EVAL / "real_parent_cases_33.yaml",
+    "real34": EVAL / "real_parent_cases_34.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -347,6 +358,7 @@ SETS = {
     "blind33": EVAL / "fresh_blind_cases_33.yaml",
     "blind34": EVAL / "fresh_blind_cases_34.yaml",
     "blind35": EVAL / "fresh_blind_cases_35.yaml",
+    "blind36": EVAL / "fresh_blind_cases_36.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -378,7 +390,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi25": EVAL / "multiturn_conversations_25.yaml",
                  "multi26": EVAL / "multiturn_conversations_26.yaml",
                  "multi27": EVAL / "multiturn_conversations_27.yaml",
-                 "multi28": EVAL / "multiturn_conversations_28.yaml"}
+                 "multi28": EVAL / "multiturn_conversations_28.yaml",
+                 "multi29": EVAL / "multiturn_conversations_29.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
