@@ -199,6 +199,7 @@ class DangerModel(Strict):
 class PossibleDanger(Strict):
     min_words: StrictInt
     below: Number
+    below_for: Dict[Text, Number] = {}  # a trigger's own bar, in place of `below`
     not_beside: List[Text] = []
     beside: Number = 0.05
     never: List[Text] = []  # safety-net triggers never doubted

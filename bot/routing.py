@@ -138,6 +138,7 @@ class PossibleDanger:
     never: Tuple[str, ...] = ()  # safety-net triggers never doubted (safety_net.yaml names)
     never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing...
     never_beside: Mapping[str, FrozenSet[str]] = field(default_factory=dict)  # ...nor a trigger beside these concepts
+    below_for: Mapping[str, float] = field(default_factory=dict)  # a trigger's own bar, in place of `below`
 
     def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = (),
                child: bool = False, concepts: AbstractSet[str] = frozenset()) -> bool:
@@ -147,7 +148,7 @@ class PossibleDanger:
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
         never = self.never + (self.never_from_a_child if child else ())
         urgent = bool(concepts & self.never_beside.get(trigger, frozenset()))
-        return (trigger not in never and not urgent and peak < self.below
+        return (trigger not in never and not urgent and peak < self.below_for.get(trigger, self.below)
                 and len(text.split()) >= self.min_words and not beside)
 
 
@@ -346,7 +347,8 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
                           _fraction(spec.beside, w, "beside"), tuple(spec.never),
                           tuple(spec.never_from_a_child),
-                          {t: frozenset(c) for t, c in spec.never_beside.items()})
+                          {t: frozenset(c) for t, c in spec.never_beside.items()},
+                          {t: _fraction(b, w, f"below_for {t!r}") for t, b in spec.below_for.items()})
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

@@ -372,7 +372,27 @@ def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
     read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=0.0)
     assert read.intent == "gaming" and read.possible_danger == "risk of self-harm"
     # the same story with a stretch either reading bears out leads with 999
-    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=R.possible_danger.below)
+    bar = R.possible_danger.below_for.get("risk of self-harm", R.possible_danger.below)
+    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=bar)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+def test_self_harm_words_an_adult_retells_at_length_are_doubted_from_their_own_higher_bar():
+    # a past episode scores a little on the readings (a stretch at 0.1 is no emergency's): the
+    # trigger's own bar, above the general one, still doubts it; at that bar 999 leads again
+    doubt = R.possible_danger
+    bar = doubt.below_for["risk of self-harm"]
+    assert bar > doubt.below
+    between = (doubt.below + bar) / 2
+    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=between)
+    assert read.intent == "gaming" and read.possible_danger == "risk of self-harm"
+    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=bar)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+    # the higher bar is that trigger's alone: other danger words between the bars lead with 999
+    read = understand(DOUBTED, [("bullying", 0.7)], peak=between)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+    # ...and a young person telling it is never doubted, whatever the bar
+    read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=0.0)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
@@ -389,11 +409,11 @@ def test_self_harm_words_beside_a_word_of_now_or_a_plan_are_never_doubted(now):
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
-def test_the_triggers_never_doubted_are_the_safety_nets():
+def test_the_triggers_named_in_the_doubt_are_the_safety_nets():
     from bot.safety_net import safety_net
     net = safety_net()
     never = {*R.possible_danger.never, *R.possible_danger.never_from_a_child,
-             *R.possible_danger.never_beside}
+             *R.possible_danger.never_beside, *R.possible_danger.below_for}
     assert never and never <= {t.name for t in net.triggers}
     beside = {c for words in R.possible_danger.never_beside.values() for c in words}
     assert beside and beside <= set(net.concepts)
@@ -554,6 +574,8 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
     (lambda d: d["possible_danger"].update(not_beside=["colour"]), "'not_beside' must list known concerns"),
+    (lambda d: d["possible_danger"].update(below_for={"risk of self-harm": 2}),
+     "possible_danger: 'below_for 'risk of self-harm'' must be between 0 and 1"),
 ])
 def test_bad_redirects_and_limits_are_rejected_on_load(tmp_path, edit, message):
     from bot.catalogue import load_catalogue
