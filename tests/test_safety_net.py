@@ -350,6 +350,25 @@ def test_a_child_back_home_settles_a_models_guess(text):
 
 
 @pytest.mark.parametrize("text", [
+    "her trip to meet this woman is three weeks away. she is safe at home right now",
+    "he is safe at home right now, asleep upstairs. who do we tell about the man on his game?",
+    "my daughter is fast asleep right now and I'm going through her phone",
+])
+def test_right_now_said_of_the_child_being_safe_is_no_word_of_now(text):
+    # "right now" there dates the child's safety, not something happening
+    assert NET.settled(text) and "right_now" not in NET.concepts_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she's safe at home right now but he is outside our house right now",
+    "he's safe for now. a man is in the garden right now",
+    "she is home. he is on a video call with her right now",
+])
+def test_right_now_of_something_else_still_keeps_it_urgent(text):
+    assert "right_now" in NET.concepts_in(text) and not NET.settled(text)
+
+
+@pytest.mark.parametrize("text", [
     "she's back on the app talking to him", "he's back online with that man", "that man is back",
     # a self-harm sign is still urgent
     "she's home now but she cut her arms on purpose",
