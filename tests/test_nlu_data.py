@@ -161,8 +161,9 @@ def run_index():
 # sayings and pleas many writers word alike, whole: a short message built round one is not a copy
 # of the example that has it too (multi27's "he says age is just a number and people are jealous",
 # multi28's "i want to report him but without my name", multi29's "...is there a way to get it
-# removed?")
-SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed")
+# removed?", multi30's "and would she find out it was me who reported")
+SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
+           "find out it was me")
 
 
 def near_copy(text):

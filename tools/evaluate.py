@@ -116,6 +116,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind36  a thirty-sixth blind set (240), by another writer, run once at the start of stop 52
            before any change
+  blind37  a thirty-seventh blind set (240), by another writer, run once at the end of stop 52 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -267,6 +269,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Kurdish, Lithuanian, Tigrinya, Urdu and Cantonese speakers; Minecraft mods, dance
            covers, skin trading, a "rate me" app), run once at the start of stop 52 before any
            change
+  multi30  a thirtieth, by another such writer (new to this one: a school caretaker, a climbing
+           wall instructor, a gurdwara volunteer, a coastguard volunteer, a cancer-ward nurse mum,
+           a grandmother of 80, a deaf dad who uses BSL; Greek, Swahili, Tagalog, Pashto, Albanian
+           and Gujarati speakers; chess streams, an anime server, a "secret diary" app), run once
+           at the end of stop 52 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -359,6 +366,7 @@ SETS = {
     "blind34": EVAL / "fresh_blind_cases_34.yaml",
     "blind35": EVAL / "fresh_blind_cases_35.yaml",
     "blind36": EVAL / "fresh_blind_cases_36.yaml",
+    "blind37": EVAL / "fresh_blind_cases_37.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -391,7 +399,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi26": EVAL / "multiturn_conversations_26.yaml",
                  "multi27": EVAL / "multiturn_conversations_27.yaml",
                  "multi28": EVAL / "multiturn_conversations_28.yaml",
-                 "multi29": EVAL / "multiturn_conversations_29.yaml"}
+                 "multi29": EVAL / "multiturn_conversations_29.yaml",
+                 "multi30": EVAL / "multiturn_conversations_30.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
