@@ -379,15 +379,14 @@ def test_self_harm_words_an_adult_retells_at_length_keep_999_without_leading():
 
 def test_self_harm_words_an_adult_retells_at_length_are_doubted_from_their_own_higher_bar():
     # a past episode scores a little on the readings (a stretch at 0.1 is no emergency's): the
-    # trigger's own bar, above the general one, still doubts it; at that bar 999 leads again
+    # trigger's own bar, above the general one, still doubts it
     doubt = R.possible_danger
     bar = doubt.below_for["risk of self-harm"]
     assert bar > doubt.below
     between = (doubt.below + bar) / 2
     read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=between)
     assert read.intent == "gaming" and read.possible_danger == "risk of self-harm"
-    read = understand(SELF_HARM_STORY, [("gaming", 0.7)], peak=bar)
-    assert read.intent == "immediate_danger" and read.possible_danger is None
+    # (at the bar itself 999 leads: the test above)
     # the higher bar is that trigger's alone: other danger words between the bars lead with 999
     read = understand(DOUBTED, [("bullying", 0.7)], peak=between)
     assert read.intent == "immediate_danger" and read.possible_danger is None

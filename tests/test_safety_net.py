@@ -272,6 +272,13 @@ NOT_EMERGENCIES = [
     "i clean rooms at a hotel. today a guest's laptop was open and there were pictures of children on it",
     "I work at a hotel and my son is home alone after school, a man on roblox asked him for a photo",
     "I'm a hotel receptionist and tonight a guest was showing everyone pictures of kids on his phone",
+    # stop 51, from reviews' messages (docs/briefs/review_51*.md): a scare told as over, a meeting
+    # not gone to, or a return told with its hour
+    "Last night my 14 year old didn't come home until 2am. She's home now, asleep.",
+    "our son didn't come back from town until gone midnight and his phone was off the whole time. he's in bed now",
+    "He hasn't gone to meet him, he told me about the request and blocked him",
+    "she never went to meet him thank god, she showed me the messages",
+    "she'd been in a car with a man she met on snapchat, a few weeks ago. she told me last night",
 ]
 
 
@@ -1025,23 +1032,6 @@ def test_a_habit_of_taking_her_to_his_flat_is_no_plan_in_its_lemmas_either():
     lemmas = "she tell me much at lunch today . he take her back to his flat after school".split()
     assert NET.detect(text, lemmas) is None
     assert NET.detect("he will take her to his flat tonight", "he will take her to his flat tonight".split())
-
-
-
-# Stop 51, from reviews' messages (docs/briefs/review_51*.md): a scare told as over, a meeting
-# not gone to, or a return told with its hour is quiet...
-STOP_51_OVER = [
-    "Last night my 14 year old didn't come home until 2am. She's home now, asleep.",
-    "our son didn't come back from town until gone midnight and his phone was off the whole time. he's in bed now",
-    "He hasn't gone to meet him, he told me about the request and blocked him",
-    "she never went to meet him thank god, she showed me the messages",
-    "she'd been in a car with a man she met on snapchat, a few weeks ago. she told me last night",
-]
-
-
-@pytest.mark.parametrize("text", STOP_51_OVER)
-def test_a_scare_over_a_meeting_not_gone_to_or_a_return_with_its_hour_stays_quiet(text):
-    assert NET.detect(text) is None
 
 
 def test_a_car_told_in_the_past_perfect_is_over_in_its_lemmas_too():
