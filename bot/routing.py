@@ -70,6 +70,7 @@ class DangerModelUse:
     with an urgent word the safety net found (bot.safety_net's supporting concepts)."""
     alone: float
     with_support: float
+    doubt_alone_after_999: bool = False  # the message after a 999 reply: alone, doubted
 
 
 def one_line(text: str) -> str:
@@ -333,7 +334,7 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
     w = f"{where}: {name}"
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
-    return DangerModelUse(alone, support)
+    return DangerModelUse(alone, support, spec.doubt_alone_after_999)
 
 
 def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, Concern],

@@ -15,6 +15,7 @@ SHORT_ANSWER_WORDS = 5  # "it's on his ps5": naming an app, not a new worry
 STORY_QUESTION_CONFIDENCE = 0.15  # a long story ending "...how do we get it taken down?": its question
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 CHILD_IN_DANGER_READING = 0.6  # a parent's emergency can carry a weaker young person's reading
+MODEL_ALONE_AFTER_999 = "danger model alone, straight after a 999 reply"
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -48,6 +49,7 @@ def understand(
     gives_age: bool = False,
     self_harm: float = 0.0,
     peak: Optional[float] = None,
+    after_999: bool = False,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
@@ -59,7 +61,8 @@ def understand(
     self_harm: the self-harm reading's score (a child at risk of ending their life, told in
     other words), 0..1.
     peak: the highest score any stretch of the message gets from either model, middle stretches
-    included; None: not read, and then the patterns are never doubted."""
+    included; None: not read, and then the patterns are never doubted.
+    after_999: the bot's reply to the conversation's previous message led with 999."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
@@ -81,7 +84,9 @@ def understand(
     if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking, young,
                                                                net.concepts_in(text, lemmas)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
-    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm)
+    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm, after_999)
+    if trigger == MODEL_ALONE_AFTER_999:  # most often the emergency's aftermath, told: see _model_trigger
+        doubted, trigger = trigger, None
     if trigger:
         doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
         # a young person telling of their own danger often gives no age: the classifier's best
@@ -139,7 +144,7 @@ def _reads_as_child(ranking, table: Routing) -> bool:
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
-                   self_harm: float = 0.0) -> Optional[str]:
+                   self_harm: float = 0.0, after_999: bool = False) -> Optional[str]:
     """An emergency the patterns did not name, from the self-harm reading, the danger-now model
     or the classifier."""
     reading = table.self_harm_model
@@ -154,9 +159,16 @@ def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Saf
         return None  # the urgent-word lookup is only paid for when it can decide
     if net.settled(text, lemmas):  # "she's home now": a past scare, told after the event
         return None
-    if danger >= table.danger_model.alone:
+    alone = danger >= table.danger_model.alone
+    # straight after a 999 reply, the next message most often tells what happened next (the
+    # police came, he was arrested) in words the model reads as danger: its score alone then
+    # names 999 in the first bubble without leading it (routing.yaml danger_model)
+    doubt_alone = after_999 and table.danger_model.doubt_alone_after_999
+    if alone and not doubt_alone:
         return "danger model"
     supported = net.supports_emergency(text, lemmas)
     if possible and (classifier_says_so or supported):  # two separate signals agree
         return "danger model"
+    if alone:
+        return MODEL_ALONE_AFTER_999
     return "classifier" if classifier_says_so and supported else None

@@ -46,10 +46,11 @@ from stores.rate_limit import RateLimits
 
 logger = logging.getLogger(__name__)
 
-from rasa_ext import speedups
+from rasa_ext import conversation_context, speedups
 
 # loaded with the channels, so every `rasa run` of this bot has them
 speedups.apply()
+conversation_context.apply()
 install_log_filter()
 RATE_LIMITS = RateLimits.from_env()
 MAX_SENDER_CHARS = 255  # the tracker store's column

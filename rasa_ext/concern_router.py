@@ -17,6 +17,7 @@ from bot.conversation_state import POSSIBLE_DANGER_ENTITY
 from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
+from rasa_ext.conversation_context import marked_after_999
 from rasa_ext.danger_now import DANGER_KEY, PEAK_KEY, SELF_HARM_KEY
 
 ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
@@ -49,9 +50,11 @@ class ConcernRouter(GraphComponent):
             message.set(ENTITIES, kept, add_to_output=True)
         names_platform = any(e.get("entity") == "PLATFORM" for e in kept)
         gives_age = any(e.get("entity") == "AGE" for e in kept) or lexicon().is_bare_age(text)
+        after_999 = marked_after_999(message)
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
                             danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age,
-                            self_harm=message.get(SELF_HARM_KEY) or 0.0, peak=message.get(PEAK_KEY))
+                            self_harm=message.get(SELF_HARM_KEY) or 0.0, peak=message.get(PEAK_KEY),
+                            after_999=after_999)
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)
@@ -61,4 +64,5 @@ class ConcernRouter(GraphComponent):
             found = {"entity": POSSIBLE_DANGER_ENTITY, "value": "yes", "start": 0, "end": len(text),
                      "extractor": ConcernRouter.__name__}
             message.set(ENTITIES, kept + [found], add_to_output=True)
-        message.set(ROUTING_KEY, result.as_dict(), add_to_output=True)
+        # kept with the decision: the stored conversation drops a message's metadata (bot.redaction)
+        message.set(ROUTING_KEY, {**result.as_dict(), "after_999": after_999}, add_to_output=True)

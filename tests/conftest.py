@@ -13,7 +13,7 @@ import yaml
 
 from bot.catalogue import catalogue
 from bot.content_files import CONTENT_DIR
-from apps.bot_client import send
+from apps.bot_client import http_json, send
 from apps.supervisor import Bot
 from tests.services import free_port
 
@@ -96,6 +96,12 @@ class Chat:
 @pytest.fixture
 def chat(bot, request):
     return Chat(bot.rasa_port, f"test-{request.node.name}-{os.getpid()}")
+
+
+def tracker_events(bot, sender):
+    """The conversation's events, read from the Rasa server's own API."""
+    url = f"http://127.0.0.1:{bot.rasa_port}/conversations/{sender}/tracker?token={bot.api_token}"
+    return http_json(url)["events"]
 
 
 def bubble_texts(reply):

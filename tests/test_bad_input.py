@@ -12,8 +12,8 @@ import pytest
 
 from bot.channel_notes import notes
 from apps.paths import RUN_DIR
-from apps.bot_client import http_json, send
-from tests.conftest import bubble_texts
+from apps.bot_client import send
+from tests.conftest import bubble_texts, tracker_events as events
 
 pytestmark = pytest.mark.servers
 
@@ -26,11 +26,6 @@ def post_raw(port, body: bytes, headers=None):
             return resp.status, json.loads(resp.read() or b"null")
     except urllib.error.HTTPError as err:
         return err.code, json.loads(err.read() or b"null")
-
-
-def events(bot, sender):
-    url = f"http://127.0.0.1:{bot.rasa_port}/conversations/{sender}/tracker?token={bot.api_token}"
-    return http_json(url)["events"]
 
 
 def user_texts(bot, sender):

@@ -10,7 +10,7 @@ from bot.guidance import guidance
 from bot.routing import routing
 from bot.tailoring import extra
 from apps.bot_client import send
-from tests.conftest import bubble_texts
+from tests.conftest import bubble_texts, tracker_events
 
 pytestmark = pytest.mark.servers
 R = routing()
@@ -130,6 +130,18 @@ def test_emergency_mid_conversation(chat, helplines):
     chat.say("my daughter flips her phone over when I walk in")
     bubbles = bubble_texts(chat.say("oh god she's just gone out to meet him, he's outside in a car"))
     assert helplines.mentions(bubbles[0])[:1] == ["EMERGENCY"]
+
+
+def test_each_message_is_read_knowing_whether_the_reply_before_it_led_with_999(chat, bot, helplines):
+    # rasa_ext.conversation_context marks it; bot.understanding reads the mark (after_999)
+    chat.say("hello")
+    assert helplines.mentions(bubble_texts(chat.say(ROUTES["immediate_danger"]))[0])[:1] == ["EMERGENCY"]
+    chat.say("the police have been round and she is home now. what should I say to her tomorrow?")
+    chat.say("thank you")
+    said = [e for e in tracker_events(bot, chat.sender) if e["event"] == "user"]
+    marked = [e["parse_data"]["tyg"]["after_999"] for e in said]
+    led_with_999 = [e["parse_data"]["intent"]["name"] == "immediate_danger" for e in said]
+    assert marked == [False] + led_with_999[:-1] and marked[2]
 
 
 def test_off_topic_mid_worry_is_not_answered_as_off_topic(chat, bot):

@@ -311,6 +311,20 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
+def test_straight_after_a_999_reply_the_danger_model_alone_names_999_without_leading():
+    assert R.danger_model.doubt_alone_after_999
+    calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
+    update = "they arrested the man at the car park and the officer took a statement from me"
+    assert understand(update, calm, danger=0.99).intent == "immediate_danger"
+    after = understand(update, calm, danger=0.99, after_999=True)
+    assert after.intent != "immediate_danger" and after.possible_danger
+    # the classifier's own emergency guess, or an urgent word, still leads
+    guess = [("immediate_danger", R.classifier_emergency_confidence), ("signs_withdrawal", 0.2)]
+    assert understand(update, guess, danger=0.99, after_999=True).intent == "immediate_danger"
+    again = "he's outside the house right now in a grey car"
+    assert understand(again, calm, danger=R.danger_model.with_support, after_999=True).intent == "immediate_danger"
+
+
 # a long message whose danger words both readings doubt: most often a scare told after it ended
 DOUBTED = ("I'm meeting the other mums at the cafe tomorrow morning to talk about the group chat, and I want "
            "to go in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments "
