@@ -155,6 +155,24 @@ EMERGENCIES = [
     "she's going to OD",
     "she's taken a whole packet of paracetamol",
     "my son's just been stabbed",
+    # stop 53, a review of the messages after a 999 reply (docs/briefs/review_53.md): a child held,
+    # an overdose by its number, feeling like ending it, up on a roof, gone again, somewhere with
+    # the man, a pick-up once the house is asleep, travel booked, a name shouted on the drive
+    "older lads have his phone and they're keeping him at a flat till he drops off a bag for them",
+    "my daughter is being held at a house in Leeds",
+    "she's taken about 20 paracetamol",
+    "he has swallowed 16 of his mum's tablets",
+    "he swallowed a whole box of his nan's tablets",
+    "he's got my pics and i feel like ending it",
+    "he's climbed onto the shed roof and won't come down",
+    "we had her back last week and now she's gone again with him",
+    "another girl from her class is at the car park with the man",
+    "she's at a flat in Manchester with some older men",
+    "he says he'll pick her up from the end of the road once we're asleep",
+    "he's booked her a taxi for 5am",
+    "there's a man on our drive shouting my son's name",
+    "I can hear him hitting her 8 year old through the wall",
+    "see u at the park at 4 dont tell ur mum",
 ]
 
 NOT_EMERGENCIES = [
@@ -279,6 +297,14 @@ NOT_EMERGENCIES = [
     "He hasn't gone to meet him, he told me about the request and blocked him",
     "she never went to meet him thank god, she showed me the messages",
     "she'd been in a car with a man she met on snapchat, a few weeks ago. she told me last night",
+    # stop 53: the same words of something else
+    "his dad is keeping him at his flat this weekend",
+    "two years ago she took 20 paracetamol and she's doing well now",
+    "he took 10 of his tablets over the week, as the doctor prescribed",
+    "she wants to end it with her boyfriend",
+    "she's gone again to her nan's for the night",
+    "he's in a server with this guy, how do I get him out of it",
+    "on the drive back from football he told me about a man in his game",
 ]
 
 
