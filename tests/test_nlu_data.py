@@ -107,7 +107,8 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_27.yaml": 23, "real_parent_cases_28.yaml": 34,
               "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5,
               "real_parent_cases_32.yaml": 5,
-              "real_parent_cases_33.yaml": 4, "real_parent_cases_34.yaml": 28}
+              "real_parent_cases_33.yaml": 4, "real_parent_cases_34.yaml": 28,
+              "real_parent_cases_35.yaml": 5}
 
 
 def test_every_evaluation_set_is_there():
@@ -161,9 +162,10 @@ def run_index():
 # sayings and pleas many writers word alike, whole: a short message built round one is not a copy
 # of the example that has it too (multi27's "he says age is just a number and people are jealous",
 # multi28's "i want to report him but without my name", multi29's "...is there a way to get it
-# removed?", multi30's "and would she find out it was me who reported")
+# removed?", multi30's "and would she find out it was me who reported", multi31's "should I go
+# round and have it out with him")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
-           "find out it was me")
+           "find out it was me", "go round and have it out with")
 
 
 def near_copy(text):

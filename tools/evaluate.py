@@ -76,6 +76,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change (found by one gatherer in about 90 searches)
   real34   a thirty-fourth (28, from 27 pages), from pages no earlier set used, run once at the
            start of stop 52 before any change (found by one gatherer in 157 searches)
+  real35   a thirty-fifth (5), from pages no earlier set used, run once at the start of stop 53
+           before any change (found by one gatherer in about 99 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -118,6 +120,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind37  a thirty-seventh blind set (240), by another writer, run once at the end of stop 52 on
            its final model and rules
+  blind38  a thirty-eighth blind set (240), by another writer, run once at the start of stop 53
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -274,6 +278,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a grandmother of 80, a deaf dad who uses BSL; Greek, Swahili, Tagalog, Pashto, Albanian
            and Gujarati speakers; chess streams, an anime server, a "secret diary" app), run once
            at the end of stop 52 on its final model and rules
+  multi31  a thirty-first, by another such writer (new to this one: a school minibus driver, a
+           rowing club coach, a madrasa teacher, an RNLI volunteer, a paramedic mum, a trucker
+           dad, a great-grandmother of 86, a blind mum using a screen reader, a Traveller mum;
+           Polish, Somali, Bengali, Turkish, Lithuanian and Romanian speakers; Minecraft builds,
+           skin trading, a roleplay Discord), run once at the start of stop 53 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -333,6 +342,7 @@ SETS = {
     "real32": EVAL / "real_parent_cases_32.yaml",
     "real33": EVAL / "real_parent_cases_33.yaml",
     "real34": EVAL / "real_parent_cases_34.yaml",
+    "real35": EVAL / "real_parent_cases_35.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -367,6 +377,7 @@ SETS = {
     "blind35": EVAL / "fresh_blind_cases_35.yaml",
     "blind36": EVAL / "fresh_blind_cases_36.yaml",
     "blind37": EVAL / "fresh_blind_cases_37.yaml",
+    "blind38": EVAL / "fresh_blind_cases_38.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -400,7 +411,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi27": EVAL / "multiturn_conversations_27.yaml",
                  "multi28": EVAL / "multiturn_conversations_28.yaml",
                  "multi29": EVAL / "multiturn_conversations_29.yaml",
-                 "multi30": EVAL / "multiturn_conversations_30.yaml"}
+                 "multi30": EVAL / "multiturn_conversations_30.yaml",
+                 "multi31": EVAL / "multiturn_conversations_31.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
