@@ -146,7 +146,8 @@ def _reads_as_child(ranking, table: Routing) -> bool:
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
                    self_harm: float = 0.0, after_999: bool = False) -> Optional[str]:
     """An emergency the patterns did not name, from the self-harm reading, the danger-now model
-    or the classifier."""
+    or the classifier; MODEL_ALONE_AFTER_999 for the model's score alone straight after a 999
+    reply, which the caller doubts."""
     reading = table.self_harm_model
     # before the settling check: a child at risk of ending their life is not safe for being
     # "here with me" or "in her room"
