@@ -163,9 +163,10 @@ def run_index():
 # of the example that has it too (multi27's "he says age is just a number and people are jealous",
 # multi28's "i want to report him but without my name", multi29's "...is there a way to get it
 # removed?", multi30's "and would she find out it was me who reported", multi31's "should I go
-# round and have it out with him")
+# round and have it out with him", multi32's "should she have her phone in her room at night after
+# this?")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
-           "find out it was me", "go round and have it out with")
+           "find out it was me", "go round and have it out with", "have her phone in her room at night")
 
 
 def near_copy(text):

@@ -122,6 +122,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind38  a thirty-eighth blind set (240), by another writer, run once at the start of stop 53
            before any change
+  blind39  a thirty-ninth blind set (240), by another writer, run once at the end of stop 53 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -283,6 +285,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            dad, a great-grandmother of 86, a blind mum using a screen reader, a Traveller mum;
            Polish, Somali, Bengali, Turkish, Lithuanian and Romanian speakers; Minecraft builds,
            skin trading, a roleplay Discord), run once at the start of stop 53 before any change
+  multi32  a thirty-second, by another such writer (new to this one: a school receptionist, a
+           sailing instructor, a synagogue youth worker, a mountain rescue volunteer, a Duke of
+           Edinburgh leader, a midwife mum, a fisherman dad, a grandfather of 79, a Roma dad;
+           Urdu, Amharic, Vietnamese, Farsi, Latvian and Tamil speakers; football streams, slime
+           sales, a fan-fiction site), run once at the end of stop 53 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -378,6 +385,7 @@ SETS = {
     "blind36": EVAL / "fresh_blind_cases_36.yaml",
     "blind37": EVAL / "fresh_blind_cases_37.yaml",
     "blind38": EVAL / "fresh_blind_cases_38.yaml",
+    "blind39": EVAL / "fresh_blind_cases_39.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -412,7 +420,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi28": EVAL / "multiturn_conversations_28.yaml",
                  "multi29": EVAL / "multiturn_conversations_29.yaml",
                  "multi30": EVAL / "multiturn_conversations_30.yaml",
-                 "multi31": EVAL / "multiturn_conversations_31.yaml"}
+                 "multi31": EVAL / "multiturn_conversations_31.yaml",
+                 "multi32": EVAL / "multiturn_conversations_32.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
