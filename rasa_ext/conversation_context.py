@@ -6,7 +6,7 @@ over the events since the last user message, already in memory."""
 from typing import Any, Dict, Optional
 
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import SessionStarted, UserUttered
+from rasa.shared.core.events import Restarted, SessionStarted, UserUttered
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.routing import EMERGENCY_CONCERN
@@ -18,8 +18,8 @@ METADATA = "metadata"  # where Rasa's NLUMessageConverter puts a message's metad
 def follows_999(tracker) -> bool:
     """The previous message in this session was answered as an emergency (999 first)."""
     for event in reversed(tracker.events):
-        if isinstance(event, SessionStarted):
-            return False  # a new session starts afresh, whatever came before
+        if isinstance(event, (SessionStarted, Restarted)):
+            return False  # a new session, or a restart, starts afresh whatever came before
         if isinstance(event, UserUttered):
             return (event.intent or {}).get("name") == EMERGENCY_CONCERN
     return False

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
@@ -28,6 +28,7 @@ def tracker(*events):
     ((said(EMERGENCY_CONCERN), BotUttered("Call 999 now."), said("thanks"), BotUttered("...")), False),
     ((said("unknown_contact"), BotUttered("...")), False),
     ((said(EMERGENCY_CONCERN), BotUttered("Call 999 now."), SessionStarted()), False),
+    ((said(EMERGENCY_CONCERN), BotUttered("Call 999 now."), Restarted()), False),
     ((), False),
 ])
 def test_the_previous_message_in_the_session_decides(events, after):
