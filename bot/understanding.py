@@ -31,8 +31,9 @@ class Understanding:
     # the question a long message mid-conversation ends with (routing.yaml story_follow_ups),
     # answered after its worry when the conversation already has one
     follow_up: Optional[str] = None
-    # the safety-net trigger both readings doubted (routing.yaml possible_danger): the worry is
-    # answered, with 999 named in its first bubble but not leading it
+    # the emergency reading doubted: a safety-net trigger both readings doubt (routing.yaml
+    # possible_danger), or the danger-now model alone straight after a 999 reply (routing.yaml
+    # danger_model). The worry is answered, with 999 named in its first bubble but not leading it
     possible_danger: Optional[str] = None
 
     def as_dict(self) -> dict:
@@ -132,7 +133,7 @@ def understand(
     confidence = 1.0 if trigger else max([c for i, c in ranking if i == decision.concern] + [top_conf])
     return Understanding(decision.concern, confidence, decision.concern, decision.also,
                          trigger if trigger != "classifier" else None, child,
-                         decision.reason + (f" (danger words both readings doubt: {doubted})" if doubted else ""),
+                         decision.reason + (f" (999 named, not first: {doubted})" if doubted else ""),
                          None if trigger else follow_up, doubted)
 
 
