@@ -108,7 +108,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_29.yaml": 25, "real_parent_cases_30.yaml": 8, "real_parent_cases_31.yaml": 5,
               "real_parent_cases_32.yaml": 5,
               "real_parent_cases_33.yaml": 4, "real_parent_cases_34.yaml": 28,
-              "real_parent_cases_35.yaml": 5}
+              "real_parent_cases_35.yaml": 5, "real_parent_cases_36.yaml": 11}
 
 
 def test_every_evaluation_set_is_there():
@@ -166,7 +166,8 @@ def run_index():
 # round and have it out with him", multi32's "should she have her phone in her room at night after
 # this?")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
-           "find out it was me", "go round and have it out with", "have her phone in her room at night")
+           "find out it was me", "go round and have it out with", "have her phone in her room at night",
+           "rather be dead than have anyone see it")
 
 
 def near_copy(text):

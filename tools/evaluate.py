@@ -78,6 +78,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 52 before any change (found by one gatherer in 157 searches)
   real35   a thirty-fifth (5), from pages no earlier set used, run once at the start of stop 53
            before any change (found by one gatherer in about 99 searches)
+  real36   a thirty-sixth (11, from 11 pages), from pages no earlier set used, run once at the
+           start of stop 54 before any change (found by one gatherer)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -124,6 +126,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind39  a thirty-ninth blind set (240), by another writer, run once at the end of stop 53 on
            its final model and rules
+  blind40  a fortieth blind set (240), by another writer, run once at the start of stop 54
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -290,6 +294,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Edinburgh leader, a midwife mum, a fisherman dad, a grandfather of 79, a Roma dad;
            Urdu, Amharic, Vietnamese, Farsi, Latvian and Tamil speakers; football streams, slime
            sales, a fan-fiction site), run once at the end of stop 53 on its final model and rules
+  multi33  a thirty-third, by another such writer (new to this one: a school librarian, a rowing
+           coach, a gurdwara youth volunteer, a SENCo, a lifeboat volunteer, a paramedic mum, a
+           lorry-driver dad, a grandmother of 82, a blind dad using a screen reader, two dads;
+           Polish, Somali, Bengali, Portuguese, Kurdish and Cantonese speakers; art streams,
+           trainer trading, a K-pop fan group), run once at the start of stop 54 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -350,6 +359,7 @@ SETS = {
     "real33": EVAL / "real_parent_cases_33.yaml",
     "real34": EVAL / "real_parent_cases_34.yaml",
     "real35": EVAL / "real_parent_cases_35.yaml",
+    "real36": EVAL / "real_parent_cases_36.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -386,6 +396,7 @@ SETS = {
     "blind37": EVAL / "fresh_blind_cases_37.yaml",
     "blind38": EVAL / "fresh_blind_cases_38.yaml",
     "blind39": EVAL / "fresh_blind_cases_39.yaml",
+    "blind40": EVAL / "fresh_blind_cases_40.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -421,7 +432,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi29": EVAL / "multiturn_conversations_29.yaml",
                  "multi30": EVAL / "multiturn_conversations_30.yaml",
                  "multi31": EVAL / "multiturn_conversations_31.yaml",
-                 "multi32": EVAL / "multiturn_conversations_32.yaml"}
+                 "multi32": EVAL / "multiturn_conversations_32.yaml",
+                 "multi33": EVAL / "multiturn_conversations_33.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
