@@ -173,6 +173,13 @@ EMERGENCIES = [
     "there's a man on our drive shouting my son's name",
     "I can hear him hitting her 8 year old through the wall",
     "see u at the park at 4 dont tell ur mum",
+    # stop 54
+    "my little one ate a whole packet of my sleeping pills",
+    "she has eaten all the medicine of her mum and I cannot wake her",
+    "he's taken something, i think pills, and i cant wake him",
+    "he burned himself with a lighter after the threats",
+    "after what he sent round the school i want everything to stop tonight",
+    "they found her, she's at a flat with some men and the police can't get there yet",
 ]
 
 NOT_EMERGENCIES = [
@@ -305,6 +312,13 @@ NOT_EMERGENCIES = [
     "she's gone again to her nan's for the night",
     "he's in a server with this guy, how do I get him out of it",
     "on the drive back from football he told me about a man in his game",
+    # stop 54: the same words of something else
+    "my son drank a whole bottle of energy drink and now he can't sleep",
+    "when she was 4 she ate a whole bottle of calpol, now she's 13 and wants snapchat",
+    "she takes her tablets to school and can't wake up in the mornings",
+    "he burnt himself on the oven making toast",
+    "i just want it all to stop, the arguments over his xbox are every night",
+    "police found him with the man from the game at a services, he's safe with police now",
 ]
 
 
