@@ -180,6 +180,8 @@ EMERGENCIES = [
     "he burned himself with a lighter after the threats",
     "after what he sent round the school i want everything to stop tonight",
     "they found her, she's at a flat with some men and the police can't get there yet",
+    "a talent scout says there's a casting tonight at a flat in town and i need to go alone",
+    "he told her to come alone to the park tonight",
 ]
 
 NOT_EMERGENCIES = [
@@ -319,6 +321,9 @@ NOT_EMERGENCIES = [
     "he burnt himself on the oven making toast",
     "i just want it all to stop, the arguments over his xbox are every night",
     "police found him with the man from the game at a services, he's safe with police now",
+    "my son wants to go alone to the cinema tonight, is 12 too young",
+    "she has an audition tonight at the theatre school at 6",
+    "a picture of me is going round my year and i want to die of embarrassment",
 ]
 
 
