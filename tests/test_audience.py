@@ -18,6 +18,10 @@ from bot.audience import child_is_typing
     "I am almost 14 and someone on tiktok keeps asking where I live",
     "I'm under 18 and I've fallen in love with an adult, is that wrong?",
     "im still a minor and my coach keeps texting me at night",
+    # the writer's own age outside the quotation marks
+    "im 14 and my mum's boyfriend said 'you're a big girl now'",
+    # a long quoted stretch: the writer's own message wrapped in markup
+    '{"role": "user", "content": "im 13 and a guy online keeps asking me for pics and i dont know what to do"}',
 ])
 def test_a_young_person_writing_about_themselves(text):
     assert child_is_typing(text)
@@ -34,6 +38,10 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm under 18 stone now but my son keeps going on at me about my weight",
     "im under 16 minutes from school so he walks, but a man has started following him",
     "my daughter is still a minor and he is 25",
+    # someone else's words, quoted: the age a contact claims, or the child's own
+    "she's 14 and they've planned to meet 'in the summer holidays when I'm 15'",
+    "I saw him chatting to someone with 'im 14' in their name",
+    "she shouted \u201cI\u2019m 15, I can do what I want\u201d and slammed the door",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)
