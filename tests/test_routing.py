@@ -350,22 +350,33 @@ CHILD_SELF_HARM = ("im 14 and i dont really know why im writing this. a few mont
                    "want to worry her")
 
 
-def test_self_harm_words_from_a_young_person_are_never_doubted():
-    # a child telling it themselves costs most to miss: 999 leads, whatever both readings say
-    assert "risk of self-harm" in R.possible_danger.never_from_a_child
+def test_self_harm_words_a_young_person_tells_at_length_with_no_plan_keep_999_without_leading():
+    # a past or managed episode, told by the young person: their own line (Childline) leads, and
+    # 999 is still named in the first bubble
+    assert not R.possible_danger.never_from_a_child
     assert len(CHILD_SELF_HARM.split()) >= R.possible_danger.min_words
     read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=0.0)
+    assert read.intent == "child_user" and read.child_typing
+    assert read.possible_danger == "risk of self-harm"
+    # a stretch either reading bears out still leads with 999
+    bar = R.possible_danger.below_for["risk of self-harm"]
+    read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=bar)
     assert read.intent == "immediate_danger" and read.possible_danger is None
 
 
-def test_self_harm_words_are_never_doubted_when_the_classifier_reads_a_young_person():
-    # no "im 14" for the audience patterns: the classifier's own reading of who is typing counts
-    text = ("hi, i know this is mostly for parents but i had a question about a game. i play most evenings "
-            "and a few months ago people kept telling me to kill myself in the chat, it stopped after i "
-            "changed my name. how do i make it so only friends can message me?")
-    assert len(text.split()) >= R.possible_danger.min_words
-    read = understand(text, [("child_user", 0.9), ("gaming", 0.05)], peak=0.0)
-    assert read.intent == "immediate_danger" and read.possible_danger is None
+CHILD_PLAN = ("im 14 and i dont really know why im writing this. people in my year keep telling me to kill "
+              "myself in the group chat and school hasnt done anything. i wont be a problem for anyone after "
+              "this weekend, ive worked out how and when. my mum thinks im fine")
+
+
+def test_a_plan_to_end_a_life_is_never_doubted():
+    # an intent beside a plan or the means: both readings can score it under every bar
+    assert "a plan to end their life" in R.possible_danger.never
+    assert len(CHILD_PLAN.split()) >= R.possible_danger.min_words
+    for ranking in ([("child_user", 0.9)], [("bullying", 0.8)]):
+        read = understand(CHILD_PLAN, ranking, peak=0.0)
+        assert read.intent == "immediate_danger" and read.possible_danger is None
+        assert read.safety_net == "a plan to end their life"
 
 
 def test_a_young_person_in_danger_who_gives_no_age_is_still_spoken_to_as_a_child():
@@ -404,9 +415,9 @@ def test_self_harm_words_an_adult_retells_at_length_are_doubted_from_their_own_h
     # the higher bar is that trigger's alone: other danger words between the bars lead with 999
     read = understand(DOUBTED, [("bullying", 0.7)], peak=between)
     assert read.intent == "immediate_danger" and read.possible_danger is None
-    # ...and a young person telling it is never doubted, whatever the bar
-    read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=0.0)
-    assert read.intent == "immediate_danger" and read.possible_danger is None
+    # ...and so is a young person's own, told with no plan
+    read = understand(CHILD_SELF_HARM, [("child_user", 0.9)], peak=between)
+    assert read.intent == "child_user" and read.possible_danger == "risk of self-harm"
 
 
 @pytest.mark.parametrize("now", [

@@ -182,6 +182,19 @@ EMERGENCIES = [
     "they found her, she's at a flat with some men and the police can't get there yet",
     "a talent scout says there's a casting tonight at a flat in town and i need to go alone",
     "he told her to come alone to the park tonight",
+    # a plan to end their life, told without "suicide" or "tonight"
+    "i've decided. i've saved up my tablets and nobody will notice",
+    "she's written letters to all of us and given her dog to her nan, she says it won't matter after friday",
+    "i dont want to carry on, i've worked out how and when",
+    "got everything ready in my rucksack and i'm going down to the river once it's quiet",
+    "this is the last message i'll write to anyone, sorry to whoever reads it",
+    "i was thinking if i took all the tablets in the kitchen drawer i wouldnt have to go back",
+    "i'd rather be dead than have them see it and i've got it planned",
+    "she's texted her friends saying goodbye and gone to the river",
+    # too much taken, or something taken and the child unwell or frightened
+    "i think i took too many of my sertraline, my heart is going really fast",
+    "i took some of my nan's pills and now i feel sick and dizzy",
+    "he swallowed a handful of paracetamol about an hour ago",
 ]
 
 NOT_EMERGENCIES = [
@@ -324,6 +337,14 @@ NOT_EMERGENCIES = [
     "my son wants to go alone to the cinema tonight, is 12 too young",
     "she has an audition tonight at the theatre school at 6",
     "a picture of me is going round my year and i want to die of embarrassment",
+    # the same words of ordinary things
+    "I don't know how to write this but my son keeps looking at things he shouldn't",
+    "she's written a note for her teacher and given her old toys to the charity shop",
+    "we've chosen a day for her party and got everything ready, she's so excited",
+    "he says he doesn't want to carry on with football after this season",
+    "after her operation she is going to take lots of painkillers for a week",
+    "she took her tablets this morning and feels fine",
+    "we walked down to the canal after tea to feed the ducks",
 ]
 
 
