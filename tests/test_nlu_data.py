@@ -167,7 +167,7 @@ def run_index():
 # this?")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
            "find out it was me", "go round and have it out with", "have her phone in her room at night",
-           "rather be dead than have anyone see it")
+           "rather be dead than have anyone see it", "how do we get it out of the group")
 
 
 def near_copy(text):

@@ -128,6 +128,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind40  a fortieth blind set (240), by another writer, run once at the start of stop 54
            before any change
+  blind41  a forty-first blind set (240), by another writer, run once at the end of stop 54 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -299,6 +301,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            lorry-driver dad, a grandmother of 82, a blind dad using a screen reader, two dads;
            Polish, Somali, Bengali, Portuguese, Kurdish and Cantonese speakers; art streams,
            trainer trading, a K-pop fan group), run once at the start of stop 54 before any change
+  multi34  a thirty-fourth, by another such writer (new to this one: a school caretaker, a
+           climbing-wall instructor, a madrassa teacher, a coastguard volunteer, a night-nurse mum,
+           a ferry-worker dad, a grandfather of 85, a deaf mum, a Gypsy dad; Arabic, Tigrinya,
+           Gujarati, Lithuanian, Turkish and Pashto speakers; speedrun streams, drawing
+           commissions, a role-play server), run once at the end of stop 54 on its final model and
+           rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -397,6 +405,7 @@ SETS = {
     "blind38": EVAL / "fresh_blind_cases_38.yaml",
     "blind39": EVAL / "fresh_blind_cases_39.yaml",
     "blind40": EVAL / "fresh_blind_cases_40.yaml",
+    "blind41": EVAL / "fresh_blind_cases_41.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -433,7 +442,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi30": EVAL / "multiturn_conversations_30.yaml",
                  "multi31": EVAL / "multiturn_conversations_31.yaml",
                  "multi32": EVAL / "multiturn_conversations_32.yaml",
-                 "multi33": EVAL / "multiturn_conversations_33.yaml"}
+                 "multi33": EVAL / "multiturn_conversations_33.yaml",
+                 "multi34": EVAL / "multiturn_conversations_34.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
