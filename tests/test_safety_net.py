@@ -195,6 +195,8 @@ EMERGENCIES = [
     "i think i took too many of my sertraline, my heart is going really fast",
     "i took some of my nan's pills and now i feel sick and dizzy",
     "he swallowed a handful of paracetamol about an hour ago",
+    # not where she should have been: "meant to be at home with" is not safe
+    "she was meant to be at home with her nan but her bed is empty, she said she's gone to meet him",
 ]
 
 NOT_EMERGENCIES = [
@@ -439,6 +441,14 @@ def test_right_now_said_of_the_child_being_safe_is_no_word_of_now(text):
 ])
 def test_right_now_of_something_else_still_keeps_it_urgent(text):
     assert "right_now" in NET.concepts_in(text) and not NET.settled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a man who messages her is sat in a van outside the club. she's with me inside but the van hasn't moved",
+    "she's sat with me now. the bloke in the car across the road, he still hasn't left",
+])
+def test_a_car_or_man_that_has_not_gone_keeps_it_urgent_with_the_child_beside_the_writer(text):
+    assert "still_there" in NET.concepts_in(text) and not NET.settled(text)
 
 
 @pytest.mark.parametrize("text", [
