@@ -42,6 +42,8 @@ def _needles(items) -> Needles:
             found = frozenset().union(*branches) if all(branches) else None
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and value[0] >= 1:
             found = _needles(value[2])
+        elif op is sre_constants.ASSERT:  # a positive look-ahead or look-behind must match too
+            found = _needles(value[1])
         if found:
             candidates.append(found)
     if run:

@@ -2,7 +2,7 @@
 patterns in content/safety_net.yaml, independently of the trained NLU."""
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple
 
 from bot import content_schema as schema
@@ -81,22 +81,51 @@ class SafetyNet:
             return word
         return self.speller.closest(word)
 
-    def matched_concepts(self, surface: str, lemma_text: str = "") -> set:
-        """The concepts in the words or in their lemmas (as_written ones: in the words only)."""
-        return {name for name, pattern in self.concepts.items()
-                if pattern.search(surface)
-                or (lemma_text and name not in self.as_written and pattern.search(lemma_text))}
+    def matched_concepts(self, surface: str, lemma_text: str = "", names: Optional[Iterable[str]] = None) -> set:
+        """The concepts in the words or in their lemmas (as_written ones: in the words only);
+        names: only these concepts."""
+        names = self.concepts if names is None else names
+        return {name for name in names
+                if self.concepts[name].search(surface)
+                or (lemma_text and name not in self.as_written and self.concepts[name].search(lemma_text))}
 
-    def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
+    @cached_property
+    def _windowed(self) -> frozenset:
+        """The concepts a trigger looks for in part of a message (its sentences or windows): only
+        these are matched part by part, the rest once over the whole message."""
+        return frozenset(c for t in self.triggers for c in t.all_of + t.none_nearby + t.none_alongside)
+
+    def _scan(self, text: str, lemmas: Optional[Sequence[str]]) -> tuple:
+        """(key, concepts found, normalised words, normalised lemmas) of the message, the
+        concepts kept only for the self-harm reading's support aside (`_only_support`)."""
         key = (text, tuple(lemmas or ()))
         last = self._last.get("found")
         if last and last[0] == key:
-            return last[1]
+            return last
         surface = self.normalise(text)
         lemma_text = self.normalise(" ".join(lemmas)) if lemmas else ""
-        found = frozenset(self.matched_concepts(surface, lemma_text))
-        self._last["found"] = (key, found)
-        return found
+        entry = (key, frozenset(self.matched_concepts(surface, lemma_text, self._eager)), surface, lemma_text)
+        self._last["found"] = entry
+        return entry
+
+    def _found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
+        return self._scan(text, lemmas)[1]
+
+    def _support_found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
+        _key, _found, surface, lemma_text = self._scan(text, lemmas)
+        return frozenset(self.matched_concepts(surface, lemma_text, self._only_support))
+
+    @cached_property
+    def _only_support(self) -> frozenset:
+        """Concepts that only let the self-harm reading's weaker score count: looked for only
+        when that score asks (rarely), as their word lists are long."""
+        used = {c for t in self.triggers for c in t.all_of + t.any_of + t.none_of + t.none_nearby + t.none_alongside}
+        used |= {*self.supporting, *self.settling, *self.still_urgent}
+        return frozenset(self.self_harm_support) - used
+
+    @cached_property
+    def _eager(self) -> Tuple[str, ...]:
+        return tuple(c for c in self.concepts if c not in self._only_support)
 
     def _found_in_parts(self, text: str, lemmas: Optional[Sequence[str]], split: Callable) -> list:
         """The concepts found in each part of the message that `split` makes, from its words and
@@ -105,7 +134,7 @@ class SafetyNet:
         lemma = split(" ".join(lemmas)) if lemmas else []
         if len(lemma) != len(surface):  # split differently: pair each part with all the lemmas
             lemma = [" ".join(lemmas)] * len(surface) if lemmas else [""] * len(surface)
-        return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "")
+        return [self.matched_concepts(self.normalise(s), self.normalise(l) if l else "", self._windowed)
                 for s, l in zip(surface, lemma)]
 
     def _found_by_window(self, text: str, lemmas: Optional[Sequence[str]]) -> list:
@@ -131,7 +160,7 @@ class SafetyNet:
 
     def concepts_in(self, text: str, lemmas: Optional[Sequence[str]] = None) -> frozenset:
         """The concepts found anywhere in the message (its words and their lemmas)."""
-        return self._found(text, lemmas)
+        return self._found(text, lemmas) | self._support_found(text, lemmas)
 
     def supports_emergency(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has something urgent about it, if not enough to fire on its own."""
@@ -139,7 +168,8 @@ class SafetyNet:
 
     def supports_self_harm(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The message has a word that may speak of a child ending their life."""
-        return bool(self._found(text, lemmas) & set(self.self_harm_support))
+        return bool(self._found(text, lemmas) & set(self.self_harm_support)
+                    or self._support_found(text, lemmas))
 
     def settled(self, text: str, lemmas: Optional[Sequence[str]] = None) -> bool:
         """The writer says the child is safe now and nothing urgent: a model's guess alone is

@@ -16,6 +16,7 @@ from bot.safety_net import safety_net
     (r"\b(found|had)( \w+){0,2} noose\b", {" noose"}),  # the longest required piece
     (r"(?<!not )tonight", {"tonight"}),  # a look-behind requires nothing
     (r"(ab)+c", {"ab"}),  # a repeat at least once requires its body
+    (r"^(?=.*\bnoose\b).*\bhere\b", {"noose"}),  # so does a look-ahead that must match
 ])
 def test_required_text_names_a_piece_every_match_contains(pattern, needles):
     assert required_text(pattern) == needles

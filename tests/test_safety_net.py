@@ -588,6 +588,9 @@ def test_someone_still_there_is_no_trigger_alone():
     ("can't wake him for school in the mornings", False),
     ("he took something from my purse", False),
     ("I asked him what he had been talking about", False),
+    # one word of a plan alone (stop 54): looked for only when the reading asks
+    ("i feel weirdly calm about everything at the moment", True),
+    ("she's written a note for her teacher about the trip", True),
 ])
 def test_words_that_may_speak_of_ending_a_life_only_support_the_self_harm_reading(text, support):
     assert NET.supports_self_harm(text) is support
