@@ -195,6 +195,7 @@ EMERGENCIES = [
     "i think i took too many of my sertraline, my heart is going really fast",
     "i took some of my nan's pills and now i feel sick and dizzy",
     "he swallowed a handful of paracetamol about an hour ago",
+    "i dont want to be here anymore if they post them and ive been reading about ways to do it",
     # not where she should have been: "meant to be at home with" is not safe
     "she was meant to be at home with her nan but her bed is empty, she said she's gone to meet him",
 ]
