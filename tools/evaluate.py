@@ -80,6 +80,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change (found by one gatherer in about 99 searches)
   real36   a thirty-sixth (11, from 11 pages), from pages no earlier set used, run once at the
            start of stop 54 before any change (found by one gatherer)
+  real37   a thirty-seventh (11, from 11 pages), from pages no earlier set used, run once at the
+           end of stop 55 on its final model and rules (found by one gatherer in about 113 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -129,6 +131,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind40  a fortieth blind set (240), by another writer, run once at the start of stop 54
            before any change
   blind41  a forty-first blind set (240), by another writer, run once at the end of stop 54 on
+           its final model and rules
+  blind42  a forty-second blind set (240), by another writer, run once at the end of stop 55 on
            its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -307,6 +311,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Gujarati, Lithuanian, Turkish and Pashto speakers; speedrun streams, drawing
            commissions, a role-play server), run once at the end of stop 54 on its final model and
            rules
+  multi35  a thirty-fifth, by another such writer (new to this one: a school minibus driver, a
+           trampoline coach, a Beavers leader, an RNLI volunteer, a lorry-driver mum, an oil-rig
+           dad, a great-grandmother of 90, a Traveller mum, a Navy dad; Polish, Somali, Urdu,
+           Romanian, Bengali and Kurdish speakers; art streams, game mods, a K-pop fan server;
+           teenagers whose later turn tells a calm plan to end their life), run once at the end
+           of stop 55 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -368,6 +378,7 @@ SETS = {
     "real34": EVAL / "real_parent_cases_34.yaml",
     "real35": EVAL / "real_parent_cases_35.yaml",
     "real36": EVAL / "real_parent_cases_36.yaml",
+    "real37": EVAL / "real_parent_cases_37.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -406,6 +417,7 @@ SETS = {
     "blind39": EVAL / "fresh_blind_cases_39.yaml",
     "blind40": EVAL / "fresh_blind_cases_40.yaml",
     "blind41": EVAL / "fresh_blind_cases_41.yaml",
+    "blind42": EVAL / "fresh_blind_cases_42.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -443,7 +455,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi31": EVAL / "multiturn_conversations_31.yaml",
                  "multi32": EVAL / "multiturn_conversations_32.yaml",
                  "multi33": EVAL / "multiturn_conversations_33.yaml",
-                 "multi34": EVAL / "multiturn_conversations_34.yaml"}
+                 "multi34": EVAL / "multiturn_conversations_34.yaml",
+                 "multi35": EVAL / "multiturn_conversations_35.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
