@@ -194,6 +194,9 @@ class SmallTalk(Strict):
 class DangerModel(Strict):
     alone: Number
     with_support: Number
+    # from with_support up to this bar, a supported score names 999 in the first bubble without
+    # leading it; none: it leads from with_support
+    lead_with_support: Optional[Number] = None
     # straight after a reply that led with 999, the score alone (no urgent word, no emergency
     # guess beside it) names 999 in the first bubble without leading it
     doubt_alone_after_999: StrictBool = False

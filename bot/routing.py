@@ -71,6 +71,7 @@ class DangerModelUse:
     alone: float
     with_support: float
     doubt_alone_after_999: bool = False  # the message after a 999 reply: alone, doubted
+    lead_with_support: float = 0.0  # below it (and from with_support), supported: 999 named, not first
 
 
 def one_line(text: str) -> str:
@@ -334,7 +335,9 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
     w = f"{where}: {name}"
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
-    return DangerModelUse(alone, support, spec.doubt_alone_after_999)
+    lead = support if spec.lead_with_support is None else _fraction(spec.lead_with_support, w, "lead_with_support")
+    require(support <= lead <= alone, w, "'lead_with_support' must be from 'with_support' to 'alone'")
+    return DangerModelUse(alone, support, spec.doubt_alone_after_999, lead)
 
 
 def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, Concern],

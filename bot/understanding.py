@@ -16,6 +16,7 @@ STORY_QUESTION_CONFIDENCE = 0.15  # a long story ending "...how do we get it tak
 SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern this likely is the worry
 CHILD_IN_DANGER_READING = 0.6  # a parent's emergency can carry a weaker young person's reading
 MODEL_ALONE_AFTER_999 = "danger model alone, straight after a 999 reply"
+SELF_HARM_WEAK = "self-harm reading, weakly"
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -32,8 +33,9 @@ class Understanding:
     # answered after its worry when the conversation already has one
     follow_up: Optional[str] = None
     # the emergency reading doubted: a safety-net trigger both readings doubt (routing.yaml
-    # possible_danger), or the danger-now model alone straight after a 999 reply (routing.yaml
-    # danger_model). The worry is answered, with 999 named in its first bubble but not leading it
+    # possible_danger), the danger-now model alone straight after a 999 reply (routing.yaml
+    # danger_model), or the self-harm reading's weakest supported score (routing.yaml
+    # self_harm_model: lead_with_support). The worry is answered, with 999 named in its first bubble but not leading it
     possible_danger: Optional[str] = None
 
     def as_dict(self) -> dict:
@@ -86,7 +88,7 @@ def understand(
                                                                net.concepts_in(text, lemmas)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
     trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm, after_999)
-    if trigger == MODEL_ALONE_AFTER_999:  # most often the emergency's aftermath, told: see _model_trigger
+    if trigger in (MODEL_ALONE_AFTER_999, SELF_HARM_WEAK):  # see _model_trigger
         doubted, trigger = trigger, None
     if trigger:
         doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
@@ -148,13 +150,25 @@ def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Saf
                    self_harm: float = 0.0, after_999: bool = False) -> Optional[str]:
     """An emergency the patterns did not name, from the self-harm reading, the danger-now model
     or the classifier; MODEL_ALONE_AFTER_999 for the model's score alone straight after a 999
-    reply, which the caller doubts."""
+    reply, and SELF_HARM_WEAK for the self-harm reading's weakest supported score, which the
+    caller doubts."""
     reading = table.self_harm_model
+    weak = None
     # before the settling check: a child at risk of ending their life is not safe for being
     # "here with me" or "in her room"
     if reading and self_harm >= reading.with_support:
         if self_harm >= reading.alone or net.supports_self_harm(text, lemmas):
-            return "self-harm reading"
+            if self_harm >= reading.lead_with_support:
+                return "self-harm reading"
+            # as often a parent's or teacher's everyday worry as a child at risk: 999 in the
+            # first bubble, leading only if the danger-now model or the classifier says so too
+            weak = SELF_HARM_WEAK
+    return _danger_trigger(text, lemmas, top, top_conf, danger, table, net, after_999) or weak
+
+
+def _danger_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
+                    after_999: bool) -> Optional[str]:
+    """An emergency from the danger-now model or the classifier (see _model_trigger)."""
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
     possible = danger >= table.danger_model.with_support
     if not (possible or classifier_says_so):

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.routing import routing
-from bot.understanding import understand
+from bot.understanding import SELF_HARM_WEAK, understand
 
 R = routing()
 
@@ -497,11 +497,18 @@ def test_the_self_harm_reading_leads_with_999_alone_or_with_a_word_of_ending_a_l
     assert understand(quiet, calm, self_harm=reading.alone).intent == "immediate_danger"
     assert understand(quiet, calm, self_harm=reading.alone).safety_net == "self-harm reading"
     assert understand(quiet, calm, self_harm=reading.alone - 0.01).intent == "signs_withdrawal"
-    # from with_support when a word may speak of ending a life ("letters" to her friends)
+    # from lead_with_support when a word may speak of ending a life ("letters" to her friends)
     letters = "she's here with me now, she has been writing letters to her friends all week"
-    assert understand(letters, calm, self_harm=reading.with_support).intent == "immediate_danger"
+    assert understand(letters, calm, self_harm=reading.lead_with_support).intent == "immediate_danger"
     assert understand(letters, calm, self_harm=reading.with_support - 0.01).intent == "signs_withdrawal"
     assert understand(quiet, calm, self_harm=reading.with_support).intent == "signs_withdrawal"
+    # from with_support up to that bar: 999 named in the first bubble, the worry answered
+    assert reading.with_support < reading.lead_with_support
+    weak = understand(letters, calm, self_harm=reading.with_support)
+    assert (weak.intent, weak.safety_net, weak.possible_danger) == ("signs_withdrawal", None, SELF_HARM_WEAK)
+    # unless the danger-now model says so too
+    both = understand(letters, calm, self_harm=reading.with_support, danger=R.danger_model.alone)
+    assert (both.intent, both.safety_net) == ("immediate_danger", "danger model")
 
 
 @pytest.mark.parametrize("text", [
@@ -595,6 +602,8 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["sure_guess"].update(min_words=0), "'min_words' must be a number of words above 0"),
     (lambda d: d["self_harm_model"].update(with_support=0.9, alone=0.6), "self_harm_model: 'with_support' cannot be above"),
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
+    (lambda d: d["self_harm_model"].update(lead_with_support=0.1), "'lead_with_support' must be from 'with_support'"),
+    (lambda d: d["self_harm_model"].update(lead_with_support=0.99), "'lead_with_support' must be from 'with_support'"),
     (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
     (lambda d: d["possible_danger"].update(not_beside=["colour"]), "'not_beside' must list known concerns"),
