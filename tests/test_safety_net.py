@@ -198,9 +198,15 @@ EMERGENCIES = [
     "i dont want to be here anymore if they post them and ive been reading about ways to do it",
     # not where she should have been: "meant to be at home with" is not safe
     "she was meant to be at home with her nan but her bed is empty, she said she's gone to meet him",
+    # stop 55: the other person telling the child to come to a place, the child home for now
+    "a man in his game, he tell him to come to the park at 10 tonight, he is in bed now",
+    "someone on snap has asked her to go to the station at 4 today",
 ]
 
 NOT_EMERGENCIES = [
+    # the writer's own errand, and a private room online, are not someone asking the child to meet
+    "I told him to go to the park at 6 tonight with his mates",
+    "tonight I heard a man's voice asking her to come to a private room with him in the game",
     # a club's meeting tonight is where a child told the writer, not a meeting with anyone
     "a 12 year old in my troop told me at tonight's meeting that someone on discord sets him challenges",
     "at the end of tonight's meeting one of the guides said a man online keeps messaging her",
