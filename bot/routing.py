@@ -71,7 +71,9 @@ class DangerModelUse:
     alone: float
     with_support: float
     doubt_alone_after_999: bool = False  # the message after a 999 reply: alone, doubted
-    lead_with_support: float = 0.0  # below it (and from with_support), supported: 999 named, not first
+    # the self-harm reading's only: below it (and from with_support), supported, 999 is named in
+    # the first bubble, not first
+    lead_with_support: float = 0.0
 
 
 def one_line(text: str) -> str:
@@ -335,6 +337,8 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
     w = f"{where}: {name}"
     alone, support = _fraction(spec.alone, w, "alone"), _fraction(spec.with_support, w, "with_support")
     require(support <= alone, w, "'with_support' cannot be above 'alone'")
+    require(spec.lead_with_support is None or name == "self_harm_model", w,
+            "'lead_with_support' is read for the self-harm reading only")
     lead = support if spec.lead_with_support is None else _fraction(spec.lead_with_support, w, "lead_with_support")
     require(support <= lead <= alone, w, "'lead_with_support' must be from 'with_support' to 'alone'")
     return DangerModelUse(alone, support, spec.doubt_alone_after_999, lead)

@@ -603,6 +603,7 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     (lambda d: d["self_harm_model"].update(with_support=0.9, alone=0.6), "self_harm_model: 'with_support' cannot be above"),
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
     (lambda d: d["self_harm_model"].update(lead_with_support=0.1), "'lead_with_support' must be from 'with_support'"),
+    (lambda d: d["danger_model"].update(lead_with_support=0.9), "read for the self-harm reading only"),
     (lambda d: d["self_harm_model"].update(lead_with_support=0.99), "'lead_with_support' must be from 'with_support'"),
     (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
