@@ -577,6 +577,9 @@ def test_someone_still_there_is_no_trigger_alone():
     ("thanks for your help, goodbye", False),
     ("thanks, goodbye x", False),
     ("my phone is dead so I'm on her laptop", False),
+    # the service existing is not a person not wanting to (stop 55)
+    ("I just wanted to know this exists in case I need it", False),
+    ("i wish i didn't exist", True),
     ("he's harmless really, just loud", False),
     ("honestly I think she can't go on", True),
     ("she said goodbye to her sister and locked her door", True),
