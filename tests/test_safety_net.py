@@ -198,12 +198,18 @@ EMERGENCIES = [
     "i dont want to be here anymore if they post them and ive been reading about ways to do it",
     # not where she should have been: "meant to be at home with" is not safe
     "she was meant to be at home with her nan but her bed is empty, she said she's gone to meet him",
+    # stop 55: gone to meet him, told beside a regret, or asked as "what if" with the child unreachable
+    "she's gone to meet him, if i'd known i'd have driven her",
+    "what if she's gone to meet him? her phone is off",
     # stop 55: the other person telling the child to come to a place, the child home for now
     "a man in his game, he tell him to come to the park at 10 tonight, he is in bed now",
     "someone on snap has asked her to go to the station at 4 today",
 ]
 
 NOT_EMERGENCIES = [
+    # what would or could have happened, told after the event (stop 55)
+    "if we'd been away that weekend and he'd cycled over and gone to meet the man, anything could have happened",
+    "If I hadn't checked her phone she could have gone to meet him. She's home now.",
     # the writer's own errand, and a private room online, are not someone asking the child to meet
     "I told him to go to the park at 6 tonight with his mates",
     "tonight I heard a man's voice asking her to come to a private room with him in the game",
