@@ -60,7 +60,7 @@ class SafetyNet:
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
     self_harm_support: Tuple[str, ...] = ()  # words that let the self-harm reading's weaker score count
     # the last message's concepts: detect, settled and supports_emergency all ask about the
-    # same message in turn (one entry, replaced whole, so threads never see half of one)
+    # same message in turn (each entry replaced whole, so threads never see half of one)
     _last: dict = field(default_factory=dict, compare=False, repr=False)
 
     def lemmas_of(self, words: Sequence[str], lemmas: Sequence[str]) -> list:
@@ -112,8 +112,15 @@ class SafetyNet:
         return self._scan(text, lemmas)[1]
 
     def _support_found(self, text: str, lemmas: Optional[Sequence[str]]) -> frozenset:
-        _key, _found, surface, lemma_text = self._scan(text, lemmas)
-        return frozenset(self.matched_concepts(surface, lemma_text, self._only_support))
+        # kept for the message, like _scan's entry: the doubt check and the self-harm reading
+        # may both ask for it, and its word lists are long
+        key, _found, surface, lemma_text = self._scan(text, lemmas)
+        last = self._last.get("support")
+        if last and last[0] == key:
+            return last[1]
+        found = frozenset(self.matched_concepts(surface, lemma_text, self._only_support))
+        self._last["support"] = (key, found)
+        return found
 
     @cached_property
     def _only_support(self) -> frozenset:

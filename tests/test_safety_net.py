@@ -428,6 +428,25 @@ def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
     assert len(calls) == 1
 
 
+def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
+    net = safety_net()
+    text = "she said she can't do this anymore and gave her sister her headphones"
+    calls = []
+    real = type(net).matched_concepts
+
+    def counted(self, surface, lemma_text="", names=None):
+        calls.append(names)
+        return real(self, surface, lemma_text, names)
+
+    monkeypatch.setattr(type(net), "matched_concepts", counted)
+    support = net.supports_self_harm(text)
+    concepts = net.concepts_in(text)
+    assert net.supports_self_harm(text) == support
+    # one reading of the eager concepts, one of the support-only words, however often asked
+    assert len(calls) == 2
+    assert concepts >= net._support_found(text, None)
+
+
 @pytest.mark.parametrize("text", [
     "shes back. my brother found her in the services car park. what do we do from here",
     "right. she's hame. they've lifted him",
