@@ -232,6 +232,7 @@ class Redirect(Strict):
     to: Text
     instead_of: Texts
     when: Texts
+    alongside: List[Text] = []  # when given, one of these must match too
     unless: List[Text] = []
 
 

@@ -115,19 +115,23 @@ class InArea:
 @dataclass(frozen=True)
 class Redirect:
     """A reading the message's words correct: when the chosen concern is one of `instead_of`,
-    a `when` pattern matches and no `unless` pattern does, the message is answered as `to`
-    ("she's been messaging a 28-year-old" read as signs is a contact worry)."""
+    a `when` pattern matches, so does an `alongside` one if any are given, and no `unless`
+    pattern does, the message is answered as `to` ("she's been messaging a 28-year-old" read as
+    signs is a contact worry)."""
     name: str
     to: str
     instead_of: Tuple[str, ...]
     when: Tuple[re.Pattern, ...]
     unless: Tuple[re.Pattern, ...] = ()
+    alongside: Tuple[re.Pattern, ...] = ()
 
     def applies(self, chosen: str, text: str) -> bool:
         if chosen not in self.instead_of:
             return False  # most messages: no need to read the text at all
         text = one_line(text)
-        return any(p.search(text) for p in self.when) and not any(p.search(text) for p in self.unless)
+        return (any(p.search(text) for p in self.when)
+                and (not self.alongside or any(p.search(text) for p in self.alongside))
+                and not any(p.search(text) for p in self.unless))
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,7 @@ def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], w
         require(all(concerns[c].severity <= concerns[raw.to].severity for c in raw.instead_of), w,
                 "'instead_of' may only list concerns no more serious than 'to'")
         out.append(Redirect(name, raw.to, tuple(raw.instead_of), _patterns(raw.when, w, "when"),
-                            _patterns(raw.unless, w, "unless")))
+                            _patterns(raw.unless, w, "unless"), _patterns(raw.alongside, w, "alongside")))
     return tuple(out)
 
 

@@ -584,10 +584,46 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     assert routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text).concern == "nude_images"
 
 
+@pytest.mark.parametrize("text, ranking", [
+    ("i found chats on her ipad with men asking where she lives and what school she goes to",
+     [("talk_to_child", 0.5), ("unknown_contact", 0.2)]),
+    ("someone pretending to be a 10 year old girl on the game told him to keep it a secret, how do I talk to him",
+     [("what_is_grooming", 0.6)]),
+    ("a man in the group kept pushing her to get kik and carry on there. what settings should i change?",
+     [("parental_controls", 0.7)]),
+    ("she's been really quiet, and I found an older guy had been sending her rude messages",
+     [("signs_withdrawal", 0.6)]),
+])
+def test_what_an_adult_does_to_groom_a_child_is_a_contact_worry_whatever_the_question(text, ranking):
+    decision = routing().decide(ranking, text=text)
+    assert decision.concern == "unknown_contact" and decision.reason == "redirect: contact_acts"
+
+
+@pytest.mark.parametrize("text, ranking", [
+    # the act with no adult or unknown person doing it: a friend from school, the child
+    ("her best friend from school told her to keep it a secret from me, should I ask her?",
+     [("talk_to_child", 0.6)]),
+    # an adult with no act: the question stands
+    ("a man at the football club said the app is fine for kids, what settings should I use?",
+     [("parental_controls", 0.7)]),
+    # more serious already: the reading stands
+    ("a man asked her for pictures and she sent them", [("nude_images", 0.7)]),
+    # someone else's story, the news, or "what would I do if": the question asked is answered
+    ("saw a documentary about a man pretending to be a 13 year old on a game, how do I explain it to her?",
+     [("talk_to_child", 0.6)]),
+    ("what would I do if a grown man ever asked him for pictures? I want a plan", [("talk_to_child", 0.6)]),
+    ("a friend's daughter was messaged by a man who told her to keep it secret, how do I warn mine?",
+     [("talk_to_child", 0.6)]),
+])
+def test_without_both_the_act_and_the_adult_the_reading_stands(text, ranking):
+    assert routing().decide(ranking, text=text).reason != "redirect: contact_acts"
+
+
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d["redirects"]["pictures_asked_for"].update(to="signs_secrecy"), "no more serious"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(colour="red"), "pictures_asked_for.colour: unknown field"),
     (lambda d: d["redirects"]["pictures_asked_for"].update(unless=["(unclosed"]), "bad 'unless' pattern"),
+    (lambda d: d["redirects"]["contact_acts"].update(alongside=["(unclosed"]), "bad 'alongside' pattern"),
     (lambda d: d.update(rescue_words=0), "'rescue_words' must be a number of words above 0"),
     (lambda d: d["concerns"]["other_adult"].update(otherwise="colour"), "'otherwise' must name another concern"),
     # a screen-time worry the classifier calls off topic gets general advice, never a route that

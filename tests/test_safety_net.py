@@ -160,6 +160,9 @@ EMERGENCIES = [
     # the man, a pick-up once the house is asleep, travel booked, a name shouted on the drive
     "older lads have his phone and they're keeping him at a flat till he drops off a bag for them",
     "my daughter is being held at a house in Leeds",
+    # stop 56: kept from the family by the people who took them (real38's missed emergency)
+    "we think a gang got her through social media and they are keeping her away from us",
+    "my son has been taken by a drug gang, he isn't answering",
     "she's taken about 20 paracetamol",
     "he has swallowed 16 of his mum's tablets",
     "he swallowed a whole box of his nan's tablets",
@@ -207,6 +210,10 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    # a parent's custody dispute, not people holding a child ("her dad's family are keeping her
+    # from me at weekends" names no one who took her); nor a gang in the news
+    "my ex is keeping her away from me and won't answer the solicitor",
+    "a girl in the news was taken by a trafficking gang years ago, how do they find them?",
     # what would or could have happened, told after the event (stop 55)
     "if we'd been away that weekend and he'd cycled over and gone to meet the man, anything could have happened",
     "If I hadn't checked her phone she could have gone to meet him. She's home now.",

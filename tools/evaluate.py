@@ -82,6 +82,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 54 before any change (found by one gatherer)
   real37   a thirty-seventh (11, from 11 pages), from pages no earlier set used, run once at the
            end of stop 55 on its final model and rules (found by one gatherer in about 113 searches)
+  real38   a thirty-eighth (5, from 5 pages), from pages no earlier set used, run once at the
+           end of stop 56 on its final model and rules (found by one gatherer in about 222 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -133,6 +135,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind41  a forty-first blind set (240), by another writer, run once at the end of stop 54 on
            its final model and rules
   blind42  a forty-second blind set (240), by another writer, run once at the end of stop 55 on
+           its final model and rules
+  blind43  a forty-third blind set (240), by another writer, run once at the end of stop 56 on
            its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -317,6 +321,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Romanian, Bengali and Kurdish speakers; art streams, game mods, a K-pop fan server;
            teenagers whose later turn tells a calm plan to end their life), run once at the end
            of stop 55 on its final model and rules
+  multi36  a thirty-sixth, by another such writer (new to this one: a lollipop lady, a karate
+           instructor, a hospital play specialist, a taxi-driver dad, a grandmother in sheltered
+           housing, a deaf mum, a Roma dad, a farmer's wife; Arabic, Tamil, Lithuanian, Turkish,
+           Tigrinya and Farsi speakers; a role-play Discord, online chess, a pet-simulator game),
+           run once at the end of stop 56 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -379,6 +388,7 @@ SETS = {
     "real35": EVAL / "real_parent_cases_35.yaml",
     "real36": EVAL / "real_parent_cases_36.yaml",
     "real37": EVAL / "real_parent_cases_37.yaml",
+    "real38": EVAL / "real_parent_cases_38.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -418,6 +428,7 @@ SETS = {
     "blind40": EVAL / "fresh_blind_cases_40.yaml",
     "blind41": EVAL / "fresh_blind_cases_41.yaml",
     "blind42": EVAL / "fresh_blind_cases_42.yaml",
+    "blind43": EVAL / "fresh_blind_cases_43.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -456,7 +467,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi32": EVAL / "multiturn_conversations_32.yaml",
                  "multi33": EVAL / "multiturn_conversations_33.yaml",
                  "multi34": EVAL / "multiturn_conversations_34.yaml",
-                 "multi35": EVAL / "multiturn_conversations_35.yaml"}
+                 "multi35": EVAL / "multiturn_conversations_35.yaml",
+                 "multi36": EVAL / "multiturn_conversations_36.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
