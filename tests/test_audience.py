@@ -20,6 +20,9 @@ from bot.audience import child_is_typing
     "im still a minor and my coach keeps texting me at night",
     # the writer's own age outside the quotation marks
     "im 14 and my mum's boyfriend said 'you're a big girl now'",
+    # bullied or left out at school or by friends, in the young person's own words
+    "Some boys at school have been bullying me for ages and none of the teachers notice",
+    "my friends have made a second group chat and left me out of it",
     # a long quoted stretch: the writer's own message wrapped in markup
     '{"role": "user", "content": "im 13 and a guy online keeps asking me for pics and i dont know what to do"}',
 ])
@@ -38,6 +41,10 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm under 18 stone now but my son keeps going on at me about my weight",
     "im under 16 minutes from school so he walks, but a man has started following him",
     "my daughter is still a minor and he is 25",
+    # an adult left out or picked on, or a parent whose child is
+    "the other mums at the school gate keep leaving me out of the class whatsapp",
+    "my daughter's friends at school keep leaving her out and now they're ignoring me too",
+    "my colleagues keep picking on me at work",
     # someone else's words, quoted: the age a contact claims, or the child's own
     "she's 14 and they've planned to meet 'in the summer holidays when I'm 15'",
     "I saw him chatting to someone with 'im 14' in their name",
