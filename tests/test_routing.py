@@ -699,6 +699,10 @@ def test_asking_for_help_is_not_a_confession(text, ranking):
     "the things i click on when i'm on adult sites keep getting younger and it frightens me",
     "i messaged a lad on a game who turned out to be 13 and it went too far. should i hand myself in",
     "i notice my stepdaughter in ways i shouldn't and i want help to stop before anything happens",
+    # told as having stopped, as not wanting to be a danger, or asking how to stop
+    "a chat with someone who said they were 15 went sexual. i stopped myself. i'm 40",
+    "i'm married with kids and i don't want to be a danger to anyone, who can i talk to",
+    "i keep going back to those chat rooms where the girls say they're 14, how to stop",
 ])
 def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry(text):
     # no word like "urges" or "attracted": the writer is the one chatting to the child
@@ -717,6 +721,8 @@ def test_an_adult_owning_up_to_their_own_contact_with_a_child_is_their_own_worry
     "im scared of myself, if i see the man who messaged my daughter i will hurt him",
     "my husband goes on adult sites and some of the girls look far too young",
     "my brother in law texts my niece in ways i shouldn't have to put up with",
+    "my son is 13 and on adult sites, how to stop him",
+    "how to stop my daughter chatting to strangers in the game",
 ])
 def test_someone_else_doing_it_is_never_the_writers_own_worry(text):
     # a parent, or someone worried about another adult, is never sent to Stop It Now alone,
@@ -815,6 +821,10 @@ def test_a_writer_who_says_they_are_attracted_to_children_gets_stop_it_now():
     for top, text in cases:
         decision = R.decide([(top, 0.6), ("own_thoughts", 0.1)], text=text)
         assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_attraction", text
+    # an adult telling it in a young person's words is still the adult: never Childline's reply
+    text = "I'm not giving my real name. I'm attracted to children, and I wasn't allowed to date till 18"
+    decision = R.decide([("child_user", 0.21), ("bullying", 0.2), ("own_thoughts", 0.1)], text=text)
+    assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_attraction"
     # someone else's attraction, or their words quoted, or a teenager's ordinary one: not the writer's urges
     ranking = [("other_adult", 0.6), ("own_thoughts", 0.1)]
     for text in ("my brother-in-law told me he is attracted to children, what do I do",
