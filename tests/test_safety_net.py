@@ -163,6 +163,11 @@ EMERGENCIES = [
     # stop 56: kept from the family by the people who took them (real38's missed emergency)
     "we think a gang got her through social media and they are keeping her away from us",
     "my son has been taken by a drug gang, he isn't answering",
+    # shut away with words of not wanting to exist or the medicine cupboard opened; a meeting
+    # today whose sentence names a weekday job ("my saturday job"), not a later day (blind44's)
+    "he's locked himself in the bathroom since the video was shared and says he wants to disappear",
+    "she locked herself in her room and I can hear her getting stuff out of the first aid cupboard",
+    "im 16, a man who comes into my saturday job has been messaging me and he's asked me to go to his van on my break in 20 mins",
     "she's taken about 20 paracetamol",
     "he has swallowed 16 of his mum's tablets",
     "he swallowed a whole box of his nan's tablets",
@@ -213,6 +218,8 @@ NOT_EMERGENCIES = [
     # a parent's custody dispute, not people holding a child ("her dad's family are keeping her
     # from me at weekends" names no one who took her); nor a gang in the news
     "my ex is keeping her away from me and won't answer the solicitor",
+    "she locked herself in her room after we argued about her phone",
+    "he wants to meet her at her saturday job next week",
     "a girl in the news was taken by a trafficking gang years ago, how do they find them?",
     # what would or could have happened, told after the event (stop 55)
     "if we'd been away that weekend and he'd cycled over and gone to meet the man, anything could have happened",

@@ -82,8 +82,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 54 before any change (found by one gatherer)
   real37   a thirty-seventh (11, from 11 pages), from pages no earlier set used, run once at the
            end of stop 55 on its final model and rules (found by one gatherer in about 113 searches)
-  real38   a thirty-eighth (5, from 5 pages), from pages no earlier set used, run once at the
-           end of stop 56 on its final model and rules (found by one gatherer in about 222 searches)
+  real38   a thirty-eighth (5, from 5 pages), from pages no earlier set used, run once in stop 56
+           after its first change (found by one gatherer in about 222 searches; labels checked by
+           a second helper)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -136,7 +137,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind42  a forty-second blind set (240), by another writer, run once at the end of stop 55 on
            its final model and rules
-  blind43  a forty-third blind set (240), by another writer, run once at the end of stop 56 on
+  blind43  a forty-third blind set (240), by another writer, run once in stop 56 after its
+           first change
+  blind44  a forty-fourth blind set (240), by another writer, run once at the end of stop 56 on
            its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -325,7 +328,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            instructor, a hospital play specialist, a taxi-driver dad, a grandmother in sheltered
            housing, a deaf mum, a Roma dad, a farmer's wife; Arabic, Tamil, Lithuanian, Turkish,
            Tigrinya and Farsi speakers; a role-play Discord, online chess, a pet-simulator game),
-           run once at the end of stop 56 on its final model and rules
+           run once in stop 56 after its first change
+  multi37  a thirty-seventh, by another such writer (new to this one: a ferry steward, a fencing
+           coach, a children's ward nurse, a respite carer, a mum who works in a prison, a bin-lorry
+           dad, a grandfather who was a miner, a Gypsy grandmother; Hungarian, Malayalam, Pashto,
+           Spanish, Amharic and Czech speakers; an anime fan server, a virtual-pet app), run once at
+           the end of stop 56 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -429,6 +437,7 @@ SETS = {
     "blind41": EVAL / "fresh_blind_cases_41.yaml",
     "blind42": EVAL / "fresh_blind_cases_42.yaml",
     "blind43": EVAL / "fresh_blind_cases_43.yaml",
+    "blind44": EVAL / "fresh_blind_cases_44.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -468,7 +477,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi33": EVAL / "multiturn_conversations_33.yaml",
                  "multi34": EVAL / "multiturn_conversations_34.yaml",
                  "multi35": EVAL / "multiturn_conversations_35.yaml",
-                 "multi36": EVAL / "multiturn_conversations_36.yaml"}
+                 "multi36": EVAL / "multiturn_conversations_36.yaml",
+                 "multi37": EVAL / "multiturn_conversations_37.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
