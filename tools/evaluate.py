@@ -85,6 +85,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real38   a thirty-eighth (5, from 5 pages), from pages no earlier set used, run once in stop 56
            after its first change (found by one gatherer in about 222 searches; labels checked by
            a second helper)
+  real39   a thirty-ninth (4, from 4 pages), from pages no earlier set used, run once at the
+           start of stop 57 before any change (found by one gatherer in about 92 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -141,6 +143,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            first change
   blind44  a forty-fourth blind set (240), by another writer, run once at the end of stop 56 on
            its final model and rules
+  blind45  a forty-fifth blind set (240), by another writer, run once at the start of stop 57
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -334,6 +338,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            dad, a grandfather who was a miner, a Gypsy grandmother; Hungarian, Malayalam, Pashto,
            Spanish, Amharic and Czech speakers; an anime fan server, a virtual-pet app), run once at
            the end of stop 56 on its final model and rules
+  multi38  a thirty-eighth, by another such writer (new to this one: a ski instructor, a choir
+           mistress, a school nurse, a lorry-driver dad, a grandmother who was a headteacher, a
+           Traveller dad, an older sister of 24; Romanian, Tamil, Somali, Portuguese, Tigrinya and
+           Slovak speakers; Minecraft mods, a K-pop fan chat, selling slime online), run once at the
+           start of stop 57 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -397,6 +406,7 @@ SETS = {
     "real36": EVAL / "real_parent_cases_36.yaml",
     "real37": EVAL / "real_parent_cases_37.yaml",
     "real38": EVAL / "real_parent_cases_38.yaml",
+    "real39": EVAL / "real_parent_cases_39.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -438,6 +448,7 @@ SETS = {
     "blind42": EVAL / "fresh_blind_cases_42.yaml",
     "blind43": EVAL / "fresh_blind_cases_43.yaml",
     "blind44": EVAL / "fresh_blind_cases_44.yaml",
+    "blind45": EVAL / "fresh_blind_cases_45.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -478,7 +489,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi34": EVAL / "multiturn_conversations_34.yaml",
                  "multi35": EVAL / "multiturn_conversations_35.yaml",
                  "multi36": EVAL / "multiturn_conversations_36.yaml",
-                 "multi37": EVAL / "multiturn_conversations_37.yaml"}
+                 "multi37": EVAL / "multiturn_conversations_37.yaml",
+                 "multi38": EVAL / "multiturn_conversations_38.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
