@@ -14,6 +14,7 @@ from bot.audience import child_is_typing
     "my mum took my phone because of the messages and now he's angry at me",
     "my form tutor saw the snapchat and said she'd have to tell someone",
     "16 m here. got scammed and now theyre saying theyll ruin my life",
+    "15, girl. my boyfriend online is 22 and wants me to come and stay at his flat",
     "i'm nearly 17 and he's 20, my parents say they'll call the police if we keep talking",
     "I am almost 14 and someone on tiktok keeps asking where I live",
     "I'm under 18 and I've fallen in love with an adult, is that wrong?",
@@ -41,6 +42,9 @@ def test_a_young_person_writing_about_themselves(text):
     "I'm under 18 stone now but my son keeps going on at me about my weight",
     "im under 16 minutes from school so he walks, but a man has started following him",
     "my daughter is still a minor and he is 25",
+    # a parent's note-style opening, the age after the child
+    "girl 14 cant put phone down even for 5 mins gets angry",
+    "Boy, 16. Plays card games online and he's secretive now",
     # an adult left out or picked on, or a parent whose child is
     "the other mums at the school gate keep leaving me out of the class whatsapp",
     "my daughter's friends at school keep leaving her out and now they're ignoring me too",

@@ -593,6 +593,12 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
      [("parental_controls", 0.7)]),
     ("she's been really quiet, and I found an older guy had been sending her rude messages",
      [("signs_withdrawal", 0.6)]),
+    # stop 57: pictures asked for with no "for"; a boy known only from an app; a man from an app
+    # met in person
+    ("my daughter have 13 years. a boy on instagram talk with her every day, he ask her photo in pyjama",
+     [("signs_secrecy", 0.4)]),
+    ("last saturday he met a man he knew from snapchat, he came home fine but he is very quiet since",
+     [("signs_withdrawal", 0.5)]),
 ])
 def test_what_an_adult_does_to_groom_a_child_is_a_contact_worry_whatever_the_question(text, ranking):
     decision = routing().decide(ranking, text=text)
@@ -614,9 +620,45 @@ def test_what_an_adult_does_to_groom_a_child_is_a_contact_worry_whatever_the_que
     ("what would I do if a grown man ever asked him for pictures? I want a plan", [("talk_to_child", 0.6)]),
     ("a friend's daughter was messaged by a man who told her to keep it secret, how do I warn mine?",
      [("talk_to_child", 0.6)]),
+    ("I saw a story about an 11-year-old who met a man she knew from a game. How common is this?",
+     [("what_is_grooming", 0.6)]),
+    # a boy from school, met in person: no one unknown
+    ("she met a boy from her class at the park and now she's quiet, should I ask her?",
+     [("signs_withdrawal", 0.6)]),
 ])
 def test_without_both_the_act_and_the_adult_the_reading_stands(text, ranking):
     assert routing().decide(ranking, text=text).reason != "redirect: contact_acts"
+
+
+@pytest.mark.parametrize("text", [
+    "I caught my 13 year old son on porn websites. He denied it. How do I talk to him?",
+    "my nephew, who's 12, is hooked on hardcore porn and my sister doesn't know what to do",
+    "turns out his classmates have been sharing porn videos at school",
+])
+def test_a_childs_own_looking_at_pornography_is_not_another_adults_behaviour(text):
+    decision = routing().decide([("other_adult", 0.5), ("talk_to_child", 0.3)], text=text)
+    assert decision.concern == "talk_to_child"
+    assert routing().decide([("unknown_contact", 0.5), ("talk_to_child", 0.3)], text=text).concern == "talk_to_child"
+
+
+@pytest.mark.parametrize("text", [
+    # an adult showed it to the child, or an adult is in the story
+    "my brother-in-law showed my son porn on his phone at the barbecue",
+    "a man on the game sent my 11 year old daughter porn videos",
+    "my son has been watching porn with an older lad from the estate",
+])
+def test_pornography_an_adult_showed_or_shared_stays_a_worry_about_that_person(text):
+    # an adult the writer knows, or one they don't ("an older lad"): never a talk with the child alone
+    concern = routing().decide([("other_adult", 0.5), ("talk_to_child", 0.3)], text=text).concern
+    assert concern in ("other_adult", "unknown_contact")
+
+
+@pytest.mark.parametrize("text", [
+    "a man from his football game says he'll take him to a tournament in the summer and they'll share a caravan",
+    "a seller online said he can have the trainers if he comes to his flat",
+])
+def test_a_trip_or_a_visit_to_someone_bears_out_a_planned_meeting(text):
+    assert routing().decide([("meeting_planned", 0.6)], text=text).concern == "meeting_planned"
 
 
 @pytest.mark.parametrize("edit, message", [

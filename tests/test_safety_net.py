@@ -168,6 +168,14 @@ EMERGENCIES = [
     "he's locked himself in the bathroom since the video was shared and says he wants to disappear",
     "she locked herself in her room and I can hear her getting stuff out of the first aid cupboard",
     "im 16, a man who comes into my saturday job has been messaging me and he's asked me to go to his van on my break in 20 mins",
+    # stop 57: asked to someone's place known from a deal or a game, or told to come without
+    # parents (blind45's missed emergency)
+    "a seller in his trainer group says he can have the shoes free if he comes to the seller's house tonight",
+    "he's told her to come on her own to the car park at 7, no parents",
+    "she's going to the buyer's flat after school today to drop off the slime",
+    "she posts dance videos on youtube and a man who comments is coming to watch her in the park at 6 tonight",
+    "the man asked him to bring his cards and come on his own, it's at 7 tonight",
+    "we fell out last month and now she has just gone to meet him",
     "she's taken about 20 paracetamol",
     "he has swallowed 16 of his mum's tablets",
     "he swallowed a whole box of his nan's tablets",
@@ -215,6 +223,17 @@ EMERGENCIES = [
 ]
 
 NOT_EMERGENCIES = [
+    # stop 57: a friend's or another child's house, the writer's own visit, an adult alone with a
+    # child told as a worry, and a seller's house on another day
+    "she's going to a friend's house tonight for a sleepover",
+    "his dad wants to go round to the girl's house tonight and have it out with her parents",
+    "the partner is alone with my grandchild quite a bit and right now I can't stop worrying",
+    "he wants to go to the seller's house next saturday to pick up the trainers",
+    "her grandad is coming to watch her play in the match tonight",
+    "last year, through a fan chat, she went to meet a girl her age and it was a man in his thirties",
+    "she snuck out to meet him two years ago and I still can't sleep",
+    "after our meeting tonight one of the brownies told me a man on an app asked for a photo",
+    "a man from youtube is coming to watch him play next saturday",
     # a parent's custody dispute, not people holding a child ("her dad's family are keeping her
     # from me at weekends" names no one who took her); nor a gang in the news
     "my ex is keeping her away from me and won't answer the solicitor",
@@ -465,6 +484,8 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "shes back. my brother found her in the services car park. what do we do from here",
     "right. she's hame. they've lifted him",
     "my daughter is home thank god, she'd gone to the wrong bus stop",
+    "he met her after school two weeks ago and took her to his car. she is at home now",
+    "my son is at home with me now, he's fine",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
