@@ -200,6 +200,11 @@ class DangerModel(Strict):
     # straight after a reply that led with 999, the score alone (no urgent word, no emergency
     # guess beside it) names 999 in the first bubble without leading it
     doubt_alone_after_999: StrictBool = False
+    # below this bar, the score alone (no urgent word, no emergency guess beside it) names 999 in
+    # the first bubble without leading it while the classifier is at least `doubt_beside` sure
+    # of another concern; none: never
+    doubt_below: Optional[Number] = None
+    doubt_beside: Optional[Number] = None
 
 
 class PossibleDanger(Strict):

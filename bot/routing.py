@@ -74,6 +74,13 @@ class DangerModelUse:
     # the self-harm reading's only: below it (and from with_support), supported, 999 is named in
     # the first bubble, not first
     lead_with_support: float = 0.0
+    # the danger-now model's only: below `doubt_below`, its score alone names 999 in the first
+    # bubble, not first, while the classifier is at least `doubt_beside` sure of another concern
+    doubt_below: float = 0.0
+    doubt_beside: float = 1.0
+
+    def doubts(self, score: float, other_concern: float) -> bool:
+        return score < self.doubt_below and other_concern >= self.doubt_beside
 
 
 def one_line(text: str) -> str:
@@ -345,7 +352,16 @@ def _danger_model(spec: schema.DangerModel, where: str, name: str = "danger_mode
             "'lead_with_support' is read for the self-harm reading only")
     lead = support if spec.lead_with_support is None else _fraction(spec.lead_with_support, w, "lead_with_support")
     require(support <= lead <= alone, w, "'lead_with_support' must be from 'with_support' to 'alone'")
-    return DangerModelUse(alone, support, spec.doubt_alone_after_999, lead)
+    require((spec.doubt_below is None) == (spec.doubt_beside is None), w,
+            "'doubt_below' and 'doubt_beside' go together")
+    require(spec.doubt_below is None or name == "danger_model", w,
+            "'doubt_below' is read for the danger-now model only")
+    if spec.doubt_below is None:
+        return DangerModelUse(alone, support, spec.doubt_alone_after_999, lead)
+    below = _fraction(spec.doubt_below, w, "doubt_below")
+    require(alone <= below, w, "'doubt_below' cannot be under 'alone'")
+    return DangerModelUse(alone, support, spec.doubt_alone_after_999, lead, below,
+                          _fraction(spec.doubt_beside, w, "doubt_beside"))
 
 
 def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, Concern],

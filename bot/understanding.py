@@ -17,6 +17,7 @@ SMALL_TALK_CONCERN = 0.1  # "thanks, but he's still messaging her": a concern th
 CHILD_IN_DANGER_READING = 0.6  # a parent's emergency can carry a weaker young person's reading
 MODEL_ALONE_AFTER_999 = "danger model alone, straight after a 999 reply"
 SELF_HARM_WEAK = "self-harm reading, weakly"
+MODEL_BESIDE_A_SURE_CONCERN = "danger model alone, beside a concern the classifier is sure of"
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -87,8 +88,10 @@ def understand(
     if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking, young,
                                                                net.concepts_in(text, lemmas)):
         doubted, trigger = trigger, None  # a scare retold at length, most often: see below
-    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm, after_999)
-    if trigger in (MODEL_ALONE_AFTER_999, SELF_HARM_WEAK):  # see _model_trigger
+    other = max([c for i, c in ranking if i != EMERGENCY_CONCERN and table.is_concern(i)] + [0.0])
+    trigger = trigger or _model_trigger(text, lemmas, top, top_conf, danger, table, net, self_harm, after_999,
+                                        other)
+    if trigger in (MODEL_ALONE_AFTER_999, SELF_HARM_WEAK, MODEL_BESIDE_A_SURE_CONCERN):  # see _model_trigger
         doubted, trigger = trigger, None
     if trigger:
         doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
@@ -147,11 +150,12 @@ def _reads_as_child(ranking, table: Routing) -> bool:
 
 
 def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
-                   self_harm: float = 0.0, after_999: bool = False) -> Optional[str]:
+                   self_harm: float = 0.0, after_999: bool = False, other: float = 0.0) -> Optional[str]:
     """An emergency the patterns did not name, from the self-harm reading, the danger-now model
     or the classifier; MODEL_ALONE_AFTER_999 for the model's score alone straight after a 999
-    reply, and SELF_HARM_WEAK for the self-harm reading's weakest supported score, which the
-    caller doubts."""
+    reply, MODEL_BESIDE_A_SURE_CONCERN for a middling score alone beside another concern the
+    classifier is `other` sure of, and SELF_HARM_WEAK for the self-harm reading's weakest
+    supported score, which the caller doubts."""
     reading = table.self_harm_model
     weak = None
     # before the settling check: a child at risk of ending their life is not safe for being
@@ -163,11 +167,11 @@ def _model_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Saf
             # as often a parent's or teacher's everyday worry as a child at risk: 999 in the
             # first bubble, leading only if the danger-now model or the classifier says so too
             weak = SELF_HARM_WEAK
-    return _danger_trigger(text, lemmas, top, top_conf, danger, table, net, after_999) or weak
+    return _danger_trigger(text, lemmas, top, top_conf, danger, table, net, after_999, other) or weak
 
 
 def _danger_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: SafetyNet,
-                    after_999: bool) -> Optional[str]:
+                    after_999: bool, other: float = 0.0) -> Optional[str]:
     """An emergency from the danger-now model or the classifier (see _model_trigger)."""
     classifier_says_so = top == EMERGENCY_CONCERN and top_conf >= table.classifier_emergency_confidence
     possible = danger >= table.danger_model.with_support
@@ -180,9 +184,13 @@ def _danger_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Sa
     # police came, he was arrested) in words the model reads as danger: its score alone then
     # names 999 in the first bubble without leading it (routing.yaml danger_model)
     doubt_alone = after_999 and table.danger_model.doubt_alone_after_999
-    if alone and not doubt_alone:
-        return "danger model"
     supported = net.supports_emergency(text, lemmas)
+    if alone and not doubt_alone:
+        # a middling score alone, while the classifier is sure of another concern, is most often a
+        # worry told in alarming words (routing.yaml danger_model: doubt_below)
+        if not supported and not classifier_says_so and table.danger_model.doubts(danger, other):
+            return MODEL_BESIDE_A_SURE_CONCERN
+        return "danger model"
     if possible and (classifier_says_so or supported):  # two separate signals agree
         return "danger model"
     if alone:

@@ -311,6 +311,21 @@ def test_the_danger_model_alone_or_with_an_urgent_word_leads_with_999():
     assert understand(quiet, calm, danger=R.danger_model.with_support).intent == "signs_withdrawal"
 
 
+def test_a_middling_danger_score_alone_beside_a_sure_concern_names_999_without_leading():
+    dm = R.danger_model
+    middling = (dm.alone + dm.doubt_below) / 2
+    sure = [("disclosure", dm.doubt_beside), ("other_adult", 0.05)]
+    text = "my daughter told her teacher today that her step-brother showed her things on his phone"
+    doubted = understand(text, sure, danger=middling)
+    assert doubted.intent == "disclosure" and doubted.possible_danger
+    # a higher score, a less sure classifier, or an urgent word: 999 leads
+    assert understand(text, sure, danger=dm.doubt_below).intent == "immediate_danger"
+    unsure = [("disclosure", dm.doubt_beside - 0.01), ("other_adult", 0.05)]
+    assert understand(text, unsure, danger=middling).intent == "immediate_danger"
+    urgent = text + " and now she's not answering her phone"
+    assert understand(urgent, sure, danger=middling).intent == "immediate_danger"
+
+
 def test_straight_after_a_999_reply_the_danger_model_alone_names_999_without_leading():
     assert R.danger_model.doubt_alone_after_999
     calm = [("signs_withdrawal", 0.7), ("overreacting", 0.2)]
@@ -682,6 +697,10 @@ def test_a_trip_or_a_visit_to_someone_bears_out_a_planned_meeting(text):
     (lambda d: d["self_harm_model"].update(alone=0), "self_harm_model: 'alone' must be between 0 and 1"),
     (lambda d: d["self_harm_model"].update(lead_with_support=0.1), "'lead_with_support' must be from 'with_support'"),
     (lambda d: d["danger_model"].update(lead_with_support=0.9), "read for the self-harm reading only"),
+    (lambda d: d["danger_model"].pop("doubt_beside"), "'doubt_below' and 'doubt_beside' go together"),
+    (lambda d: d["danger_model"].update(doubt_below=0.2), "'doubt_below' cannot be under 'alone'"),
+    (lambda d: d["danger_model"].update(doubt_beside=2), "'doubt_beside' must be between 0 and 1"),
+    (lambda d: d["self_harm_model"].update(doubt_below=0.9, doubt_beside=0.8), "danger-now model only"),
     (lambda d: d["self_harm_model"].update(lead_with_support=0.99), "'lead_with_support' must be from 'with_support'"),
     (lambda d: d["possible_danger"].update(below=0), "possible_danger: 'below' must be between 0 and 1"),
     (lambda d: d["possible_danger"].update(min_words=0), "possible_danger: 'min_words' must be a number"),
@@ -881,7 +900,10 @@ def test_an_adult_the_writer_knows_arrested_over_children_is_another_adults_beha
         ranking = [(top, 0.6), ("other_adult", 0.1)]
         for text in ("my partner was arrested in march for indecent images and I don't know how to face anyone",
                      "years ago my grandad got convicted of abusing a girl from his church, now he wants to see my kids",
-                     "my brother in law was arrested last year for indecent images of children and wants to babysit"):
+                     "my brother in law was arrested last year for indecent images of children and wants to babysit",
+                     # stop 57: the offence in other words
+                     "my husband had been arrested for downloading pornographic pictures of children",
+                     "my ex partner got arrested (IIOC) and now the court is deciding contact"):
             assert R.decide(ranking, text=text).concern == "other_adult", (top, text)
     # the writer's own arrest, or an arrest for something else: not this redirect
     ranking = [("own_thoughts", 0.6), ("other_adult", 0.1)]

@@ -176,6 +176,7 @@ EMERGENCIES = [
     "she posts dance videos on youtube and a man who comments is coming to watch her in the park at 6 tonight",
     "the man asked him to bring his cards and come on his own, it's at 7 tonight",
     "we fell out last month and now she has just gone to meet him",
+    "a man in the card group says he can have it free if he comes to his house tonight, bring no one",
     "she's taken about 20 paracetamol",
     "he has swallowed 16 of his mum's tablets",
     "he swallowed a whole box of his nan's tablets",
@@ -230,6 +231,7 @@ NOT_EMERGENCIES = [
     "the partner is alone with my grandchild quite a bit and right now I can't stop worrying",
     "he wants to go to the seller's house next saturday to pick up the trainers",
     "her grandad is coming to watch her play in the match tonight",
+    "last month a man she'd met on an app got her to come to his flat after school",
     "last year, through a fan chat, she went to meet a girl her age and it was a man in his thirties",
     "she snuck out to meet him two years ago and I still can't sleep",
     "after our meeting tonight one of the brownies told me a man on an app asked for a photo",
@@ -536,6 +538,17 @@ def test_back_on_an_app_or_someone_else_back_is_not_a_child_safe_home(text):
 ])
 def test_someone_still_waiting_there_keeps_a_child_with_the_writer_urgent(text):
     assert NET.supports_emergency(text) and not NET.settled(text)
+
+
+@pytest.mark.parametrize("text, urgent", [
+    # a child's parting words as they go (stop 57)
+    ("he's just run out of the house saying I'll never see him again", True),
+    ("she slammed the door and screamed you'll never see me again", True),
+    # ...not someone else's parting, nor a thing never seen again
+    ("we'll never see that money again", False),
+])
+def test_a_childs_parting_words_are_urgent(text, urgent):
+    assert NET.supports_emergency(text) is urgent
 
 
 @pytest.mark.parametrize("text", [
