@@ -145,6 +145,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind45  a forty-fifth blind set (240), by another writer, run once at the start of stop 57
            before any change
+  blind46  a forty-sixth blind set (240), by another writer, run once at the end of stop 57 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -343,6 +345,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Traveller dad, an older sister of 24; Romanian, Tamil, Somali, Portuguese, Tigrinya and
            Slovak speakers; Minecraft mods, a K-pop fan chat, selling slime online), run once at the
            start of stop 57 before any change
+  multi39  a thirty-ninth, by another such writer (new to this one: a canal-boat holiday leader, a
+           drama-club director, a health visitor, a scaffolder dad, a grandmother with a special
+           guardianship order, a blind dad, a Roma mum, an older brother of 19; Kurdish, Gujarati,
+           Yoruba, Italian, Lithuanian and Cantonese speakers; fan art, a Harry Potter role-play
+           server, reselling trainers), run once at the end of stop 57 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -449,6 +456,7 @@ SETS = {
     "blind43": EVAL / "fresh_blind_cases_43.yaml",
     "blind44": EVAL / "fresh_blind_cases_44.yaml",
     "blind45": EVAL / "fresh_blind_cases_45.yaml",
+    "blind46": EVAL / "fresh_blind_cases_46.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -490,7 +498,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi35": EVAL / "multiturn_conversations_35.yaml",
                  "multi36": EVAL / "multiturn_conversations_36.yaml",
                  "multi37": EVAL / "multiturn_conversations_37.yaml",
-                 "multi38": EVAL / "multiturn_conversations_38.yaml"}
+                 "multi38": EVAL / "multiturn_conversations_38.yaml",
+                 "multi39": EVAL / "multiturn_conversations_39.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
