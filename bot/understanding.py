@@ -184,13 +184,14 @@ def _danger_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Sa
     # police came, he was arrested) in words the model reads as danger: its score alone then
     # names 999 in the first bubble without leading it (routing.yaml danger_model)
     doubt_alone = after_999 and table.danger_model.doubt_alone_after_999
-    supported = net.supports_emergency(text, lemmas)
     if alone and not doubt_alone:
         # a middling score alone, while the classifier is sure of another concern, is most often a
         # worry told in alarming words (routing.yaml danger_model: doubt_below)
-        if not supported and not classifier_says_so and table.danger_model.doubts(danger, other):
+        if (table.danger_model.doubts(danger, other) and not classifier_says_so
+                and not net.supports_emergency(text, lemmas)):
             return MODEL_BESIDE_A_SURE_CONCERN
         return "danger model"
+    supported = net.supports_emergency(text, lemmas)
     if possible and (classifier_says_so or supported):  # two separate signals agree
         return "danger model"
     if alone:
