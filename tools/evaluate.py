@@ -87,6 +87,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a second helper)
   real39   a thirty-ninth (4, from 4 pages), from pages no earlier set used, run once at the
            start of stop 57 before any change (found by one gatherer in about 92 searches)
+  real40   a fortieth (4, from 4 pages), from pages no earlier set used, run once at the
+           start of stop 58 before any change (found by one gatherer in about 89 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -146,6 +148,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind45  a forty-fifth blind set (240), by another writer, run once at the start of stop 57
            before any change
   blind46  a forty-sixth blind set (240), by another writer, run once at the end of stop 57 on
+           its final model and rules
+  blind47  a forty-seventh blind set (240), by another writer, run once at the start of stop 58
+           before any change
+  blind48  a forty-eighth blind set (240), by another writer, run once at the end of stop 58 on
            its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -350,6 +356,17 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            guardianship order, a blind dad, a Roma mum, an older brother of 19; Kurdish, Gujarati,
            Yoruba, Italian, Lithuanian and Cantonese speakers; fan art, a Harry Potter role-play
            server, reselling trainers), run once at the end of stop 57 on its final model and rules
+  multi40  a fortieth, by another such writer (new to this one: a Duke of Edinburgh leader, a
+           kayaking coach, a barber, a hospital school teacher, a hard-of-hearing dad, a Showman
+           family mum, a sister of 26 who is her brother's guardian; Greek, Telugu, Swahili, Dutch,
+           Dari and Latvian speakers; follow-ups on how to reach a helpline when deaf, in Scotland,
+           Wales or Northern Ireland, abroad, or living with the person), run once at the start of
+           stop 58 before any change
+  multi41  a forty-first, by another such writer (new to this one: a climbing-wall instructor, a
+           Sea Cadets officer, a pantomime chaperone, a madrassa teacher, a mum who is a prison
+           officer, a Gypsy grandfather, a Polish grandmother; Bengali, Turkish, Yoruba, Mandarin,
+           Portuguese and Farsi speakers; Pokemon card trading, a K-drama fan chat, rail forums),
+           run once at the end of stop 58 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -414,6 +431,7 @@ SETS = {
     "real37": EVAL / "real_parent_cases_37.yaml",
     "real38": EVAL / "real_parent_cases_38.yaml",
     "real39": EVAL / "real_parent_cases_39.yaml",
+    "real40": EVAL / "real_parent_cases_40.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -457,6 +475,8 @@ SETS = {
     "blind44": EVAL / "fresh_blind_cases_44.yaml",
     "blind45": EVAL / "fresh_blind_cases_45.yaml",
     "blind46": EVAL / "fresh_blind_cases_46.yaml",
+    "blind47": EVAL / "fresh_blind_cases_47.yaml",
+    "blind48": EVAL / "fresh_blind_cases_48.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -499,7 +519,9 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi36": EVAL / "multiturn_conversations_36.yaml",
                  "multi37": EVAL / "multiturn_conversations_37.yaml",
                  "multi38": EVAL / "multiturn_conversations_38.yaml",
-                 "multi39": EVAL / "multiturn_conversations_39.yaml"}
+                 "multi39": EVAL / "multiturn_conversations_39.yaml",
+                 "multi40": EVAL / "multiturn_conversations_40.yaml",
+                 "multi41": EVAL / "multiturn_conversations_41.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
