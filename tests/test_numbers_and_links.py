@@ -9,7 +9,7 @@ from tools.build.rasa_files import render_all
 from bot.widget_config import widget_config
 
 ROOT = Path(__file__).resolve().parent.parent
-PHONE = re.compile(r"(?<![\d.£$])(?:0\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{2,4})?|999|101|1800[01])(?![\d])")
+PHONE = re.compile(r"(?<![\d.£$])(?:0\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{2,4})?|999|101|1800[01](?: \d{3})?)(?![\d])")  # a textphone with its number: "18001 101"
 LINK = re.compile(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+|\b[a-z0-9-]+\.(?:org|police|gov|co)\.uk[^\s\"')]*", re.I)
 EMAIL = re.compile(r"\b[a-z0-9.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b", re.I)
 SKIP = {"constraints.txt", "tests/test_numbers_and_links.py", "tests/test_catalogue.py",
