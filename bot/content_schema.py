@@ -254,6 +254,8 @@ class RoutingFile(ContentFile):
     sure_guess: Optional[SureGuess] = None
     small_talk: SmallTalk
     short_answers: Optional[SmallTalk] = None
+    settled_after_999: bool = False
+    after_an_answer: List[StrictStr] = []
     danger_model: DangerModel
     self_harm_model: Optional[DangerModel] = None
     possible_danger: Optional[PossibleDanger] = None

@@ -206,6 +206,12 @@ class Routing:
     possible_danger: Optional[PossibleDanger] = None
     # a message naming an app or giving an age is taken as only that when short; none: always
     short_answers: Optional[SmallTalk] = None
+    # straight after a 999 reply, a message saying the child is safe (the safety net's settling
+    # words, nothing still urgent) names 999 in the first bubble without leading it, whatever
+    # urgent words its story retells
+    settled_after_999: bool = False
+    # follow-ups read as such only once the conversation has had an answer to a worry
+    after_an_answer: Tuple[str, ...] = ()
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -309,6 +315,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
         require(getattr(data, key) > 0, where, f"'{key}' must be a number of words above 0")
     odd = [i for i in data.story_follow_ups if not i.startswith(FOLLOW_UP)]
     require(not odd, where, f"'story_follow_ups' must be follow-up intents, not {odd}")
+    odd = [i for i in data.after_an_answer if not i.startswith(FOLLOW_UP)]
+    require(not odd, where, f"'after_an_answer' must be follow-up intents, not {odd}")
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
@@ -316,7 +324,8 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
                    _sure_guess(data.sure_guess, concerns, where),
                    _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
                    _possible_danger(data.possible_danger, concerns, where),
-                   _small_talk(data.short_answers, where, "short_answers") if data.short_answers else None)
+                   _small_talk(data.short_answers, where, "short_answers") if data.short_answers else None,
+                   data.settled_after_999, tuple(data.after_an_answer))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:

@@ -54,6 +54,8 @@ def understand(
     self_harm: float = 0.0,
     peak: Optional[float] = None,
     after_999: bool = False,
+    young_writer: bool = False,
+    answered_before: bool = True,
     table: Optional[Routing] = None,
     net: Optional[SafetyNet] = None,
 ) -> Understanding:
@@ -66,10 +68,16 @@ def understand(
     other words), 0..1.
     peak: the highest score any stretch of the message gets from either model, middle stretches
     included; None: not read, and then the patterns are never doubted.
-    after_999: the bot's reply to the conversation's previous message led with 999."""
+    after_999: the bot's reply to the conversation's previous message led with 999.
+    young_writer: an earlier message in the conversation was a young person writing about
+    themselves.
+    answered_before: an earlier message in the conversation was answered for a worry; if not,
+    the follow-ups that need one (routing.yaml after_an_answer) are not read."""
     table = table or routing()
     net = net or safety_net()
     ranking = [(i, float(c)) for i, c in ranking if i != FALLBACK]
+    if not answered_before:
+        ranking = [(i, c) for i, c in ranking if i not in table.after_an_answer]
     answers = table.short_answers
     if answers and ranking and ranking[0][0] in answers.intents and not answers.believable(text):
         # a long message with an app or an age in it is not only naming them ("ma gurl is 12 an
@@ -82,7 +90,9 @@ def understand(
     trigger = net.detect(text, lemmas)
     doubted = None
     doubt = table.possible_danger
-    child = child_is_typing(text)
+    # a young person who said so earlier seldom says it again ("its way worse than i said..."),
+    # unless this message says otherwise ("I'm her mum, she showed me this chat")
+    child = child_is_typing(text) or (young_writer and not table.concerns[CHILD_CONCERN].contradicted(text))
     # a young person typing, by their words or by the classifier's reading
     young = child or top == CHILD_CONCERN
     if trigger and peak is not None and doubt and doubt.doubts(trigger, text, peak, ranking, young,
@@ -93,6 +103,8 @@ def understand(
                                         other)
     if trigger in (MODEL_ALONE_AFTER_999, SELF_HARM_WEAK, MODEL_BESIDE_A_SURE_CONCERN):  # see _model_trigger
         doubted, trigger = trigger, None
+    elif trigger and after_999 and table.settled_after_999 and net.settled(text, lemmas):
+        doubted, trigger = trigger, None  # "she's safe, the police found her at the station..."
     if trigger:
         doubted = None  # the classifier's own emergency guess, with urgent words, still leads with 999
         # a young person telling of their own danger often gives no age: the classifier's best

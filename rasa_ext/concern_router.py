@@ -17,10 +17,9 @@ from bot.conversation_state import POSSIBLE_DANGER_ENTITY
 from bot.entities import lexicon
 from bot.safety_net import safety_net
 from bot.understanding import FALLBACK, understand
-from rasa_ext.conversation_context import marked_after_999
+from rasa_ext.conversation_context import (ROUTING_KEY, marked_after_999, marked_answered_before,
+                                           marked_young_writer)
 from rasa_ext.danger_now import DANGER_KEY, PEAK_KEY, SELF_HARM_KEY
-
-ROUTING_KEY = "tyg"  # where the decision is kept in the parse data, for actions and staff
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -54,7 +53,8 @@ class ConcernRouter(GraphComponent):
         result = understand(text, [r for r in ranking if r[0] != FALLBACK], lemmas, fell_back, names_platform,
                             danger=message.get(DANGER_KEY) or 0.0, gives_age=gives_age,
                             self_harm=message.get(SELF_HARM_KEY) or 0.0, peak=message.get(PEAK_KEY),
-                            after_999=after_999)
+                            after_999=after_999, young_writer=marked_young_writer(message),
+                            answered_before=marked_answered_before(message))
         if result.intent != intent:
             chosen = {"name": result.intent, "confidence": result.confidence}
             message.set(INTENT, chosen, add_to_output=True)

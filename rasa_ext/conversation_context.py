@@ -1,8 +1,10 @@
 """What the NLU cannot see for itself: whether the bot's reply to the conversation's previous
-message led with 999. Rasa hands the conversation's tracker to the parsing of a message but not
-to the NLU components, which see only the message; so this puts that one fact in the message's
-metadata, which they do see (bot.understanding reads it as `after_999`). It costs a walk back
-over the events since the last user message, already in memory."""
+message led with 999, whether an earlier message in the session was a young person writing
+about themselves, and whether one was answered for a worry. Rasa hands the conversation's
+tracker to the parsing of a message but not to the NLU components, which see only the message;
+so this puts those facts in the message's metadata, which they do see (bot.understanding reads
+them as `after_999`, `young_writer` and `answered_before`; the channels strip any a browser
+sends). It costs a walk back over the session's events, already in memory."""
 from typing import Any, Dict, Optional
 
 from rasa.core.processor import MessageProcessor
@@ -12,6 +14,9 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.routing import EMERGENCY_CONCERN
 
 AFTER_999_KEY = "after_999"
+YOUNG_WRITER_KEY = "young_writer"
+ANSWERED_BEFORE_KEY = "answered_before"
+ROUTING_KEY = "tyg"  # where the decision is kept in the parse data (rasa_ext.concern_router), for actions and staff
 METADATA = "metadata"  # where Rasa's NLUMessageConverter puts a message's metadata
 
 
@@ -25,9 +30,42 @@ def follows_999(tracker) -> bool:
     return False
 
 
-def marked_after_999(message: Message) -> bool:
+def _earlier_reading(tracker, key: str) -> bool:
+    """An earlier message in this session has `key` in the reading kept with it."""
+    for event in reversed(tracker.events):
+        if isinstance(event, (SessionStarted, Restarted)):
+            return False  # a new session, or a restart, starts afresh whatever came before
+        if isinstance(event, UserUttered) and ((event.parse_data or {}).get(ROUTING_KEY) or {}).get(key):
+            return True
+    return False
+
+
+def young_writer_earlier(tracker) -> bool:
+    """An earlier message in this session was read as a young person writing about themselves
+    ("im 15, ..."): their next messages, which seldom say their age again, are theirs too."""
+    return _earlier_reading(tracker, "child_typing")
+
+
+def answered_before(tracker) -> bool:
+    """An earlier message in this session was answered for a worry (its reading kept a concern)."""
+    return _earlier_reading(tracker, "concern")
+
+
+def _marked(message: Message, key: str) -> bool:
     metadata: Optional[Dict[str, Any]] = message.get(METADATA)
-    return isinstance(metadata, dict) and metadata.get(AFTER_999_KEY) is True
+    return isinstance(metadata, dict) and metadata.get(key) is True
+
+
+def marked_after_999(message: Message) -> bool:
+    return _marked(message, AFTER_999_KEY)
+
+
+def marked_young_writer(message: Message) -> bool:
+    return _marked(message, YOUNG_WRITER_KEY)
+
+
+def marked_answered_before(message: Message) -> bool:
+    return _marked(message, ANSWERED_BEFORE_KEY)
 
 
 def apply() -> None:
@@ -36,8 +74,12 @@ def apply() -> None:
         return
 
     async def parse_message(self, message, tracker=None, only_output_properties=True):
-        if tracker is not None and follows_999(tracker):
-            message.metadata = {**(message.metadata or {}), AFTER_999_KEY: True}
+        if tracker is not None:
+            marks = {AFTER_999_KEY: follows_999(tracker), YOUNG_WRITER_KEY: young_writer_earlier(tracker),
+                     ANSWERED_BEFORE_KEY: answered_before(tracker)}
+            marks = {k: True for k, v in marks.items() if v}
+            if marks:
+                message.metadata = {**(message.metadata or {}), **marks}
         return await original(self, message, tracker, only_output_properties)
 
     parse_message.marks_after_999 = True

@@ -15,6 +15,8 @@ from bot.audience import child_is_typing
     "my form tutor saw the snapchat and said she'd have to tell someone",
     "16 m here. got scammed and now theyre saying theyll ruin my life",
     "15, girl. my boyfriend online is 22 and wants me to come and stay at his flat",
+    "16, gay, not out. a man from an app keeps messaging me saying he knows where i go to school",
+    "he says he'll send my pics to everyone in my year unless i pay",
     "i'm nearly 17 and he's 20, my parents say they'll call the police if we keep talking",
     "I am almost 14 and someone on tiktok keeps asking where I live",
     "I'm under 18 and I've fallen in love with an adult, is that wrong?",
@@ -53,6 +55,10 @@ def test_a_young_person_writing_about_themselves(text):
     "she's 14 and they've planned to meet 'in the summer holidays when I'm 15'",
     "I saw him chatting to someone with 'im 14' in their name",
     "she shouted \u201cI\u2019m 15, I can do what I want\u201d and slammed the door",
+    # a teacher's year group and classes
+    "a boy in my year 9 class says a man on discord sends him money",
+    "two girls in my year group have been added to a chat by an older man",
+    "I'm 19 and still have pics that people in my year sent round when we were 15",
 ])
 def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
     assert not child_is_typing(text)

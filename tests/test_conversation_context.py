@@ -1,5 +1,5 @@
-"""rasa_ext.conversation_context: a message is marked as following a 999 reply from the
-conversation's real tracker, within the session only."""
+"""rasa_ext.conversation_context: a message is marked as following a 999 reply, or a young
+person's earlier message, from the conversation's real tracker, within the session only."""
 import asyncio
 
 import pytest
@@ -35,6 +35,37 @@ def test_the_previous_message_in_the_session_decides(events, after):
     assert cc.follows_999(tracker(*events)) is after
 
 
+def read(intent, young):
+    return UserUttered("...", {"name": intent, "confidence": 1.0}, parse_data={
+        "intent": {"name": intent, "confidence": 1.0}, cc.ROUTING_KEY: {"child_typing": young, "concern": intent}})
+
+
+@pytest.mark.parametrize("events, young", [
+    ((read("child_user", True), BotUttered("Childline..."), read("followup_fault", False)), True),
+    ((read("unknown_contact", False), BotUttered("...")), False),
+    ((read("child_user", True), BotUttered("..."), SessionStarted()), False),
+    ((read("child_user", True), BotUttered("..."), Restarted(), read("greet", False)), False),
+    ((said("greet"),), False),  # a message with no reading kept
+])
+def test_a_young_writer_earlier_in_the_session_is_remembered(events, young):
+    assert cc.young_writer_earlier(tracker(*events)) is young
+
+
+def answered(intent, concern):
+    return UserUttered("...", {"name": intent, "confidence": 1.0}, parse_data={
+        "intent": {"name": intent, "confidence": 1.0}, cc.ROUTING_KEY: {"concern": concern}})
+
+
+@pytest.mark.parametrize("events, before", [
+    ((answered("unknown_contact", "unknown_contact"), BotUttered("...")), True),
+    ((answered("greet", None), BotUttered("Hello..."),), False),
+    ((answered("unknown_contact", "unknown_contact"), BotUttered("..."), SessionStarted()), False),
+    ((), False),
+])
+def test_an_answered_worry_earlier_in_the_session_is_remembered(events, before):
+    assert cc.answered_before(tracker(*events)) is before
+
+
 @pytest.mark.parametrize("metadata, marked", [
     ({cc.AFTER_999_KEY: True}, True),
     ({cc.AFTER_999_KEY: "yes"}, False),  # only the processor's own mark counts
@@ -62,3 +93,6 @@ def test_the_processor_marks_the_message_before_its_nlu_reads_it(monkeypatch):
         message = UserMessage("...", metadata={"source": "school"} if history is after else None)
         asyncio.run(MessageProcessor.parse_message(None, message, history))
         assert seen.pop() == metadata
+    young = tracker(read("child_user", True), BotUttered("Childline..."))
+    asyncio.run(MessageProcessor.parse_message(None, UserMessage("its way worse than i said"), young))
+    assert seen.pop() == {cc.YOUNG_WRITER_KEY: True, cc.ANSWERED_BEFORE_KEY: True}

@@ -144,6 +144,33 @@ def test_each_message_is_read_knowing_whether_the_reply_before_it_led_with_999(c
     assert marked == [False] + led_with_999[:-1] and marked[2]
 
 
+def test_a_young_writer_stays_one_for_the_rest_of_the_conversation(chat, bot, helplines):
+    # rasa_ext.conversation_context marks it; bot.understanding reads the mark (young_writer)
+    assert "CHILDLINE" in helplines.mentions("\n".join(bubble_texts(chat.say(ROUTES["child_user"]))))
+    later = "its got worse, he says he'll send the pics to all my followers unless i pay him 200 by monday"
+    assert "CHILDLINE" in helplines.mentions("\n".join(bubble_texts(chat.say(later))))
+    said = [e for e in tracker_events(bot, chat.sender) if e["event"] == "user"]
+    assert [e["parse_data"]["tyg"]["child_typing"] for e in said] == [True, True]
+
+
+def test_how_to_reach_a_helpline_is_answered_only_after_a_worry(chat, bot, helplines):
+    question = "I'm deaf and can't use the phone, how do I report it without calling?"
+    textphone = helplines["POLICE"].textphone  # said only by the answer to this question
+    assert textphone not in "\n".join(bubble_texts(send(bot.rasa_port, question)))  # nothing to reach yet
+    chat.say(ROUTES["unknown_contact"])
+    bubbles = bubble_texts(chat.say(question))
+    assert helplines.mentions("\n".join(bubbles))[:2] == ["CEOP", "POLICE"]
+    assert textphone in "\n".join(bubbles)
+
+
+def test_a_child_said_safe_straight_after_a_999_reply_names_999_without_leading(chat, helplines):
+    assert helplines.mentions(bubble_texts(chat.say(ROUTES["immediate_danger"]))[0])[:1] == ["EMERGENCY"]
+    update = ("ok she's safe. the police picked her up at the station before the train came, he'd "
+              "gone to meet her there and they've arrested him. what happens next?")
+    first = bubble_texts(chat.say(update))[0]
+    assert "EMERGENCY" in helplines.mentions(first) and helplines.mentions(first)[:1] != ["EMERGENCY"]
+
+
 def test_off_topic_mid_worry_is_not_answered_as_off_topic(chat, bot):
     off_topic_reply = guidance().conversation["out_of_scope"]
     off_topic = "what's the best recipe for banana bread"

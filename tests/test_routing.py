@@ -340,6 +340,37 @@ def test_straight_after_a_999_reply_the_danger_model_alone_names_999_without_lea
     assert understand(again, calm, danger=R.danger_model.with_support, after_999=True).intent == "immediate_danger"
 
 
+def test_a_follow_up_that_needs_an_answer_is_not_read_before_one():
+    assert "followup_reach" in R.after_an_answer
+    asked = [("followup_reach", 0.7), ("out_of_scope", 0.25)]
+    text = "do you speak welsh?"
+    assert understand(text, asked, answered_before=True).intent == "followup_reach"
+    assert understand(text, asked, answered_before=False).intent != "followup_reach"
+
+
+def test_a_young_writer_earlier_in_the_conversation_is_answered_as_one():
+    threat = [("sextortion", 0.9), ("nude_images", 0.05)]
+    text = "its worse than i said. he wants 300 in steam cards by monday or he sends the pics to my followers"
+    assert not understand(text, threat).child_typing
+    later = understand(text, threat, young_writer=True)
+    assert later.child_typing and later.intent == "child_user" and "sextortion" in later.also
+    # unless this message is someone else's: a parent who takes over the chat
+    parent = "I'm his mum, he showed me this. " + text
+    assert not understand(parent, threat, young_writer=True).child_typing
+
+
+def test_straight_after_a_999_reply_a_child_said_safe_names_999_without_leading():
+    assert R.settled_after_999
+    calm = [("followup_report_order", 0.4), ("other_adult", 0.3)]
+    update = "ok hes safe. the police picked him up on the platform, he'd gone to meet a man of 26"
+    assert understand(update, calm, danger=0.2).intent == "immediate_danger"  # a first message
+    after = understand(update, calm, danger=0.2, after_999=True)
+    assert after.intent != "immediate_danger" and after.possible_danger
+    # something still urgent leads, safe or not
+    still = "ok she's safe but the man is still outside the house right now"
+    assert understand(still, calm, danger=R.danger_model.with_support, after_999=True).intent == "immediate_danger"
+
+
 # a long message whose danger words both readings doubt: most often a scare told after it ended
 DOUBTED = ("I'm meeting the other mums at the cafe tomorrow morning to talk about the group chat, and I want "
            "to go in prepared. My daughter is 13 and some girls in her class have been leaving nasty comments "
