@@ -592,6 +592,21 @@ def test_a_childs_parting_words_are_urgent(text, urgent):
     assert NET.supports_emergency(text) is urgent
 
 
+@pytest.mark.parametrize("text, urgent", [
+    # people out looking for the child now, and the man and the child still together (stop 58)
+    ("she went out at four and it's now gone nine. the staff have been looking", True),
+    ("her dad is out searching for her now", True),
+    ("she slipped me a note saying help me. they're still in the hall at the tins table", True),
+    # ...not looking at or into something, or after someone; not together online
+    ("we have been looking at her phone and found messages from a man", False),
+    ("I've been looking for advice on screen time", False),
+    ("my husband has been looking after her all day", False),
+    ("they're still in the group chat with him", False),
+])
+def test_a_search_now_or_the_two_still_together_is_urgent(text, urgent):
+    assert NET.supports_emergency(text) is urgent
+
+
 @pytest.mark.parametrize("text", [
     # a wait for a reply, a photo or an account still up, the child still somewhere, a story
     "she's home now. he's still waiting for her to reply on snapchat",
