@@ -4,7 +4,7 @@ about themselves, and whether one was answered for a worry. Rasa hands the conve
 tracker to the parsing of a message but not to the NLU components, which see only the message;
 so this puts those facts in the message's metadata, which they do see (bot.understanding reads
 them as `after_999`, `young_writer` and `answered_before`; the channels strip any a browser
-sends). It costs a walk back over the session's events, already in memory."""
+sends). It costs one walk back over the session's events, already in memory."""
 from typing import Any, Dict, Optional
 
 from rasa.core.processor import MessageProcessor
@@ -20,35 +20,25 @@ ROUTING_KEY = "tyg"  # where the decision is kept in the parse data (rasa_ext.co
 METADATA = "metadata"  # where Rasa's NLUMessageConverter puts a message's metadata
 
 
-def follows_999(tracker) -> bool:
-    """The previous message in this session was answered as an emergency (999 first)."""
+def session_marks(tracker) -> Dict[str, bool]:
+    """The marks of the next message, from one walk back over this session's events: whether the
+    previous message was answered as an emergency (999 first), whether an earlier one was read as
+    a young person writing about themselves ("im 15, ..."; their next messages, which seldom say
+    their age again, are theirs too), and whether one was answered for a worry."""
+    marks = {AFTER_999_KEY: False, YOUNG_WRITER_KEY: False, ANSWERED_BEFORE_KEY: False}
+    previous = True
     for event in reversed(tracker.events):
         if isinstance(event, (SessionStarted, Restarted)):
-            return False  # a new session, or a restart, starts afresh whatever came before
-        if isinstance(event, UserUttered):
-            return (event.intent or {}).get("name") == EMERGENCY_CONCERN
-    return False
-
-
-def _earlier_reading(tracker, key: str) -> bool:
-    """An earlier message in this session has `key` in the reading kept with it."""
-    for event in reversed(tracker.events):
-        if isinstance(event, (SessionStarted, Restarted)):
-            return False  # a new session, or a restart, starts afresh whatever came before
-        if isinstance(event, UserUttered) and ((event.parse_data or {}).get(ROUTING_KEY) or {}).get(key):
-            return True
-    return False
-
-
-def young_writer_earlier(tracker) -> bool:
-    """An earlier message in this session was read as a young person writing about themselves
-    ("im 15, ..."): their next messages, which seldom say their age again, are theirs too."""
-    return _earlier_reading(tracker, "child_typing")
-
-
-def answered_before(tracker) -> bool:
-    """An earlier message in this session was answered for a worry (its reading kept a concern)."""
-    return _earlier_reading(tracker, "concern")
+            break  # a new session, or a restart, starts afresh whatever came before
+        if not isinstance(event, UserUttered):
+            continue
+        if previous:
+            marks[AFTER_999_KEY] = (event.intent or {}).get("name") == EMERGENCY_CONCERN
+            previous = False
+        reading = (event.parse_data or {}).get(ROUTING_KEY) or {}
+        marks[YOUNG_WRITER_KEY] = marks[YOUNG_WRITER_KEY] or bool(reading.get("child_typing"))
+        marks[ANSWERED_BEFORE_KEY] = marks[ANSWERED_BEFORE_KEY] or bool(reading.get("concern"))
+    return marks
 
 
 def _marked(message: Message, key: str) -> bool:
@@ -75,9 +65,7 @@ def apply() -> None:
 
     async def parse_message(self, message, tracker=None, only_output_properties=True):
         if tracker is not None:
-            marks = {AFTER_999_KEY: follows_999(tracker), YOUNG_WRITER_KEY: young_writer_earlier(tracker),
-                     ANSWERED_BEFORE_KEY: answered_before(tracker)}
-            marks = {k: True for k, v in marks.items() if v}
+            marks = {k: True for k, v in session_marks(tracker).items() if v}
             if marks:
                 message.metadata = {**(message.metadata or {}), **marks}
         return await original(self, message, tracker, only_output_properties)

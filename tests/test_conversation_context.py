@@ -32,7 +32,7 @@ def tracker(*events):
     ((), False),
 ])
 def test_the_previous_message_in_the_session_decides(events, after):
-    assert cc.follows_999(tracker(*events)) is after
+    assert cc.session_marks(tracker(*events))[cc.AFTER_999_KEY] is after
 
 
 def read(intent, young):
@@ -48,7 +48,7 @@ def read(intent, young):
     ((said("greet"),), False),  # a message with no reading kept
 ])
 def test_a_young_writer_earlier_in_the_session_is_remembered(events, young):
-    assert cc.young_writer_earlier(tracker(*events)) is young
+    assert cc.session_marks(tracker(*events))[cc.YOUNG_WRITER_KEY] is young
 
 
 def answered(intent, concern):
@@ -63,7 +63,7 @@ def answered(intent, concern):
     ((), False),
 ])
 def test_an_answered_worry_earlier_in_the_session_is_remembered(events, before):
-    assert cc.answered_before(tracker(*events)) is before
+    assert cc.session_marks(tracker(*events))[cc.ANSWERED_BEFORE_KEY] is before
 
 
 @pytest.mark.parametrize("metadata, marked", [

@@ -587,12 +587,6 @@ def test_someone_still_waiting_there_keeps_a_child_with_the_writer_urgent(text):
     ("she slammed the door and screamed you'll never see me again", True),
     # ...not someone else's parting, nor a thing never seen again
     ("we'll never see that money again", False),
-])
-def test_a_childs_parting_words_are_urgent(text, urgent):
-    assert NET.supports_emergency(text) is urgent
-
-
-@pytest.mark.parametrize("text, urgent", [
     # people out looking for the child now, and the man and the child still together (stop 58)
     ("she went out at four and it's now gone nine. the staff have been looking", True),
     ("her dad is out searching for her now", True),
@@ -603,7 +597,7 @@ def test_a_childs_parting_words_are_urgent(text, urgent):
     ("my husband has been looking after her all day", False),
     ("they're still in the group chat with him", False),
 ])
-def test_a_search_now_or_the_two_still_together_is_urgent(text, urgent):
+def test_parting_words_a_search_now_or_the_two_still_together_are_urgent(text, urgent):
     assert NET.supports_emergency(text) is urgent
 
 
