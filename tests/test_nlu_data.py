@@ -111,7 +111,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_35.yaml": 5, "real_parent_cases_36.yaml": 11,
               "real_parent_cases_37.yaml": 11, "real_parent_cases_38.yaml": 5,
               "real_parent_cases_39.yaml": 4, "real_parent_cases_40.yaml": 4,
-              "real_parent_cases_41.yaml": 7}
+              "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8}
 
 
 def test_every_evaluation_set_is_there():

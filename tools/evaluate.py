@@ -91,6 +91,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 58 before any change (found by one gatherer in about 89 searches)
   real41   a forty-first (7, from 7 pages), from pages no earlier set used, run once at the
            start of stop 59 before any change (found by one gatherer in about 100 searches)
+  real42   a forty-second (8, from 8 pages), from pages no earlier set used, run once at the
+           end of stop 59 on its final model and rules (found by one gatherer in about 94 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -157,6 +159,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind49  a forty-ninth blind set (240), by another writer, run once at the start of stop 59
            before any change
+  blind50  a fiftieth blind set (240), by another writer, run once at the end of stop 59 on its
+           final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -376,6 +380,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a Roma dad, a Bangladeshi grandmother; Arabic, Punjabi, Somali, Albanian, Tamil and Twi
            speakers; Minecraft servers, an anime drawing Discord, an AI chat companion), run once
            at the start of stop 59 before any change
+  multi43  a forty-third, by another such writer (new to this one: a canal-boat trip leader, a
+           Brownies leader in Northern Ireland, a cricket club welfare officer, a blind grandmother,
+           a soldier dad posted abroad, an Irish Traveller mum, a Ukrainian refugee mum; Urdu,
+           Kurdish, Lithuanian, Igbo, Gujarati and Cantonese speakers; skin trading, a crypto
+           Discord, random video chats), run once at the end of stop 59 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -442,6 +451,7 @@ SETS = {
     "real39": EVAL / "real_parent_cases_39.yaml",
     "real40": EVAL / "real_parent_cases_40.yaml",
     "real41": EVAL / "real_parent_cases_41.yaml",
+    "real42": EVAL / "real_parent_cases_42.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -488,6 +498,7 @@ SETS = {
     "blind47": EVAL / "fresh_blind_cases_47.yaml",
     "blind48": EVAL / "fresh_blind_cases_48.yaml",
     "blind49": EVAL / "fresh_blind_cases_49.yaml",
+    "blind50": EVAL / "fresh_blind_cases_50.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -533,7 +544,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi39": EVAL / "multiturn_conversations_39.yaml",
                  "multi40": EVAL / "multiturn_conversations_40.yaml",
                  "multi41": EVAL / "multiturn_conversations_41.yaml",
-                 "multi42": EVAL / "multiturn_conversations_42.yaml"}
+                 "multi42": EVAL / "multiturn_conversations_42.yaml",
+                 "multi43": EVAL / "multiturn_conversations_43.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
