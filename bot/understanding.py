@@ -119,7 +119,13 @@ def understand(
         # "hi, sorry to bother you, my son..." is a worry, not a greeting, and a long story
         # ending "what do I do now?" is not just a follow-up question: answer the concern that
         # fits best, or general advice
+        # a short question after the thanks ("ok thank you. how i stop him doing the live") is
+        # the follow-up the classifier reads next, when that is what it reads next; not a longer
+        # message ("thank you, that really helped, I feel calmer now": general advice)
+        short_question = len(text.split()) <= table.small_talk.max_words and ASKING.search(text.lower())
+        asked = [r for r in ranking if r[0] not in table.small_talk.intents][:1] if short_question else []
         ranking = ([(i, c) for i, c in ranking if table.is_concern(i) and c >= SMALL_TALK_CONCERN]
+                   or [r for r in asked if r[0].startswith(FOLLOW_UP)]
                    or [(table.when_unsure, 0.0)])  # "hi i need some help": general advice, not a guess
         top, top_conf = ranking[0]
         fell_back = False

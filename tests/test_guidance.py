@@ -61,6 +61,12 @@ def test_follow_ups_answer_in_the_conversations_context(helplines):
     # someone worried about their own thoughts is never pointed at the police or CEOP
     assert helplines.mentions(anonymity.in_context["own_thoughts"][0]) == ["STOP_IT_NOW"]
     assert helplines.mentions(G.followups["followup_report_order"].in_context["other_adult"][0])[0] == "POLICE"
+    # ...whether they ask if it's confidential, where to start, or if they'll be reported (multi42)
+    for name in ("followup_report_order", "followup_police_trouble"):
+        assert helplines.mentions(G.followups[name].in_context["own_thoughts"][0]) == ["STOP_IT_NOW"]
+    # a young person asking whether to pay is never told "it's not your child's fault"
+    pay = G.followups["followup_pay"].in_context["child_user"][0]
+    assert helplines.mentions(pay)[0] == "CEOP" and "your child" not in pay
     # "how do I report him?" after an adult's contact with a child names CEOP, not only the app
     block = G.followups["followup_block_report"]
     assert helplines.mentions(block.bubbles[0]) == []

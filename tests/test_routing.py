@@ -291,6 +291,14 @@ def test_a_bare_age_is_recognised_and_nothing_else_is():
     ("thank you, but my son is still talking to him", [("thanks", 0.7), ("unknown_contact", 0.2)], "unknown_contact"),
     # a greeting asking for help, with no concern the classifier believes: general advice
     ("hi i need some help", [("greet", 0.95), ("own_thoughts", 0.05)], R.when_unsure),
+    # a question after the thanks is the follow-up read next (multi42), or general advice
+    ("ok thank you. how i stop him doing the live", [("thanks", 0.85), ("followup_block_report", 0.07)],
+     "followup_block_report"),
+    ("thanks, what if he does it again", [("thanks", 0.9), ("greet", 0.05), ("followup_again", 0.03)], "followup_again"),
+    ("thanks, what do i do", [("thanks", 0.9), ("out_of_scope", 0.05), ("followup_again", 0.03)], R.when_unsure),
+    ("Thank you, that actually really helped. I feel a bit calmer now.",
+     [("thanks", 0.6), ("followup_takedown", 0.2)], R.when_unsure),
+    ("hi there, can i ask something", [("greet", 0.9), ("followup_talk", 0.05)], "greet"),
 ])
 def test_small_talk_is_only_believed_of_short_messages_without_a_worry(text, ranking, intent):
     assert understand(text, ranking).intent == intent
@@ -346,6 +354,15 @@ def test_a_follow_up_that_needs_an_answer_is_not_read_before_one():
     text = "do you speak welsh?"
     assert understand(text, asked, answered_before=True).intent == "followup_reach"
     assert understand(text, asked, answered_before=False).intent != "followup_reach"
+
+
+
+def test_a_first_message_asking_about_being_known_is_not_a_follow_up():
+    assert {"followup_anonymity", "followup_takedown", "followup_pay"} <= set(R.after_an_answer)
+    asked = [("followup_takedown", 0.5), ("followup_anonymity", 0.3), ("bot_challenge", 0.15)]
+    text = "Before I say anything, does this get saved anywhere? Will anyone know I used this?"
+    assert understand(text, asked, answered_before=True).intent == "followup_takedown"
+    assert understand(text, asked, answered_before=False).intent not in R.after_an_answer
 
 
 def test_a_young_writer_earlier_in_the_conversation_is_answered_as_one():
@@ -780,6 +797,14 @@ def test_a_young_person_s_long_story_is_never_out_of_scope():
 def test_asking_for_help_is_not_a_confession(text, ranking):
     # "help" alone is anyone's first words; Stop It Now is for someone who says what worries them
     assert understand(text, ranking).concern == R.when_unsure
+
+
+def test_a_parent_going_through_a_childs_phone_is_not_a_confession():
+    ranking = [("own_thoughts", 0.8), ("nude_images", 0.1), ("signs_secrecy", 0.05)]
+    parent = "I went through my son's phone last night and found photos he and an older girl had swapped"
+    assert understand(parent, ranking).concern != "own_thoughts"
+    own = "I keep looking at photos of girls far too young online and I want to stop before it gets worse"
+    assert understand(own, ranking).concern == "own_thoughts"
 
 
 @pytest.mark.parametrize("text", [

@@ -469,10 +469,35 @@ def test_lemmas_are_matched_too():
 
 def test_met_is_where_a_contact_came_from_not_a_plan():
     net = safety_net()
-    words = "a man she met on insta video called her at 1am".split()
-    lemmas = ["a", "man", "she", "meet", "on", "insta", "video", "call", "her", "at", "1am"]
+    words = "a man she met at cubs video called her at 1am".split()
+    lemmas = ["a", "man", "she", "meet", "at", "cub", "video", "call", "her", "at", "1am"]
     assert net.detect(" ".join(words), net.lemmas_of(words, lemmas)) is None
     assert net.detect(" ".join(words), lemmas) is not None  # as the lemma alone would read it
+
+
+@pytest.mark.parametrize("text", ["my daughter is 16 and has boyfriend of 25 she meet on snapchat. today i find out",
+                                  "they meet through a game and he messages her every day, tonight she showed me"])
+def test_meeting_online_is_where_they_got_to_know_each_other(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", ["Our cat has gone missing, the kids are devastated. What should we do?",
+                                  "the dog is missing and my son is in bits",
+                                  "his bike has gone missing from the school racks"])
+def test_a_pet_or_a_thing_gone_missing_is_not_a_child_gone(text):
+    assert NET.detect(text) is None
+
+
+@pytest.mark.parametrize("text", ["my daughter has gone missing, she was meant to be home at 6",
+                                  "Ellie's gone missing from the park",
+                                  "gone missing since 4 and her phone is off",
+                                  "the kids are missing, we can't find them anywhere"])
+def test_a_child_gone_missing_is_still_gone(text):
+    assert NET.detect(text) is not None
+
+
+def test_a_meeting_told_with_an_app_is_still_a_meeting():
+    assert NET.detect("she's going to meet him on snapchat's say so at the park tonight") is not None
 
 
 def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
@@ -517,6 +542,10 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "She's safe. I rang 999 and drove straight there",
     "she's come out, eaten some toast and is watching telly now",
     "he's asleep on the sofa and I'm sat on the stairs",
+    # stop 59: relief that it has ended, the child got back, safe with nothing worse
+    "It's over, thank god. I rang 999 and two officers went to the cafe",
+    "we got her back and she's in bed",
+    "last month he drove off with her. she's safe, nothing worse happened",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
@@ -529,6 +558,9 @@ def test_a_child_back_home_settles_a_models_guess(text):
     # the bath or the shower settles nothing: a locked door, or a meeting still to come
     "she wrote forgive me mama and she is in the bath a long time with the door locked",
     "he's meeting the man at the coach station at 6. he's in the shower",
+    # an ending that is not relief: the writer's own, or a picture everywhere
+    "its over for me i cant do this anymore",
+    "it's all over the school now and she won't come out of her room",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)
