@@ -496,8 +496,11 @@ def test_a_child_gone_missing_is_still_gone(text):
     assert NET.detect(text) is not None
 
 
-def test_a_meeting_told_with_an_app_is_still_a_meeting():
-    assert NET.detect("she's going to meet him on snapchat's say so at the park tonight") is not None
+@pytest.mark.parametrize("text", ["they want to meet in person tonight, he found her on snapchat",
+                                  "she's meeting on the bridge at 8 tonight with a lad from snapchat",
+                                  "they're going to meet in town today, she met him in a game"])
+def test_a_meeting_in_a_place_is_still_a_meeting(text):
+    assert NET.detect(text) is not None
 
 
 def test_asking_about_the_same_message_twice_reads_it_once(monkeypatch):
