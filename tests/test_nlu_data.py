@@ -111,7 +111,8 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_35.yaml": 5, "real_parent_cases_36.yaml": 11,
               "real_parent_cases_37.yaml": 11, "real_parent_cases_38.yaml": 5,
               "real_parent_cases_39.yaml": 4, "real_parent_cases_40.yaml": 4,
-              "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8}
+              "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8,
+              "real_parent_cases_43.yaml": 31}
 
 
 def test_every_evaluation_set_is_there():
@@ -171,7 +172,9 @@ def run_index():
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
            "find out it was me", "go round and have it out with", "have her phone in her room at night",
            "rather be dead than have anyone see it", "how do we get it out of the group",
-           "is there any way to get them")
+           "is there any way to get them", "report him without giving my name",
+           "i don t want my name on it", "someone she can talk to", "take her phone off her tonight",
+           "have to go to court")
 
 
 def near_copy(text):
