@@ -481,6 +481,36 @@ def test_meeting_online_is_where_they_got_to_know_each_other(text):
     assert NET.detect(text) is None
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # stop 60: seen getting into a car with a man, told with the car's colour
+    ("I teach reception and from the window I saw her get straight into a red car with an older man, her mum is still in the playground",
+     "already gone to someone"),
+    # someone from online saying he will be where the child is, today
+    ("a lad off her art app DMed her today that he'll be outside her school at home time with a present",
+     "a contact from online coming to the child soon"),
+    # a child seen live in the back of a car with a man
+    ("five minutes ago my nephew facetimed me from the back seat of some van, a man's voice telling him to hang up",
+     "a child seen live in a vehicle with a man"),
+])
+def test_a_child_seen_going_with_or_being_found_by_someone_now(text, trigger):
+    assert NET.detect(text) == trigger
+
+
+@pytest.mark.parametrize("text", [
+    "we always tell her never to get into a car with someone she doesn't know",
+    "my son got into a black car with his dad after school like every friday",
+    "last summer she went live from the back of a car and a man's voice told her to stop, she's fine now",
+    "he says he will be at the school gates next friday",
+])
+def test_a_rule_family_or_a_later_day_is_not_someone_taking_the_child_now(text):
+    assert NET.detect(text) is None
+
+
+def test_a_meeting_said_to_be_off_is_called_off():
+    assert "called_off" in NET.concepts_in("the police have his phone and the meeting is off")
+    assert "called_off" not in NET.concepts_in("she is off to meet him now")
+
+
 @pytest.mark.parametrize("text", ["Our cat has gone missing, the kids are devastated. What should we do?",
                                   "the dog is missing and my son is in bits",
                                   "his bike has gone missing from the school racks"])
@@ -549,6 +579,9 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "It's over, thank god. I rang 999 and two officers went to the cafe",
     "we got her back and she's in bed",
     "last month he drove off with her. she's safe, nothing worse happened",
+    # stop 60: home in whatever state, "but safe"
+    "the police picked him up at the station. he's home, shaking, but safe",
+    "she came back in a taxi, shook up but unhurt",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
