@@ -501,6 +501,12 @@ def test_a_child_seen_going_with_or_being_found_by_someone_now(text, trigger):
     "my son got into a black car with his dad after school like every friday",
     "last summer she went live from the back of a car and a man's voice told her to stop, she's fine now",
     "he says he will be at the school gates next friday",
+    # stop 60: a past meeting told beside the child safe at school now; the police taking the man
+    # at the door; a time he turned up; driving into a car park
+    "a man she met on tiktok picked her up in his car last saturday. she's safe at school right now",
+    "the police were waiting and arrested him on the doorstep. she's home, shaking but safe",
+    "the police were at the beach and he turned up at 8 with a bag, they took him away",
+    "last weekend he pulled into a car park on the way home and put his hand on my leg",
 ])
 def test_a_rule_family_or_a_later_day_is_not_someone_taking_the_child_now(text):
     assert NET.detect(text) is None
@@ -582,6 +588,8 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     # stop 60: home in whatever state, "but safe"
     "the police picked him up at the station. he's home, shaking, but safe",
     "she came back in a taxi, shook up but unhurt",
+    "he's downstairs with us, white as a sheet",
+    "she's safe at school now, the head is with her",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
