@@ -112,7 +112,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_37.yaml": 11, "real_parent_cases_38.yaml": 5,
               "real_parent_cases_39.yaml": 4, "real_parent_cases_40.yaml": 4,
               "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8,
-              "real_parent_cases_43.yaml": 31}
+              "real_parent_cases_43.yaml": 31, "real_parent_cases_44.yaml": 5}
 
 
 def test_every_evaluation_set_is_there():
@@ -174,7 +174,8 @@ SAYINGS = ("age is just a number", "report him but without my name", "is there a
            "rather be dead than have anyone see it", "how do we get it out of the group",
            "is there any way to get them", "report him without giving my name",
            "i don t want my name on it", "someone she can talk to", "take her phone off her tonight",
-           "have to go to court")
+           "have to go to court", "or straight to the police", "take the phone off her at night",
+           "have to give a statement")
 
 
 def near_copy(text):

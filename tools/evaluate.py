@@ -95,6 +95,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            end of stop 59 on its final model and rules (found by one gatherer in about 94 searches)
   real43   a forty-third (31, from 29 pages), from pages no earlier set used, run once at the
            start of stop 60 before any change (found by one gatherer in about 148 searches)
+  real44   a forty-fourth (5, from 5 pages), from pages no earlier set used, run once at the
+           end of stop 60 on its final model and rules (found by one gatherer in about 82 searches)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -165,6 +167,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            final model and rules
   blind51  a fifty-first blind set (240), by another writer, run once at the start of stop 60
            before any change
+  blind52  a fifty-second blind set (240), by another writer, run once at the end of stop 60 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -394,6 +398,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            special guardian grandmother, a Somali mum, a Hong Kong dad; Arabic, Punjabi, Tamil,
            Portuguese, Turkish and Bengali speakers; VR games, Discord roleplay, skin betting), run
            once at the start of stop 60 before any change
+  multi45  a forty-fifth, by another such writer (new to this one: a rugby mini-section coach, a
+           riding-school instructor, a pupil-referral-unit teacher, a nan who texts in capitals, a
+           dad on the rigs, an adoptive dad, an Eritrean mum, a Syrian dad; Polish, Farsi, Hindi,
+           Romanian, Swahili and Welsh speakers; Roblox game selling, poker apps, an AI chatbot),
+           run once at the end of stop 60 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -462,6 +471,7 @@ SETS = {
     "real41": EVAL / "real_parent_cases_41.yaml",
     "real42": EVAL / "real_parent_cases_42.yaml",
     "real43": EVAL / "real_parent_cases_43.yaml",
+    "real44": EVAL / "real_parent_cases_44.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -510,6 +520,7 @@ SETS = {
     "blind49": EVAL / "fresh_blind_cases_49.yaml",
     "blind50": EVAL / "fresh_blind_cases_50.yaml",
     "blind51": EVAL / "fresh_blind_cases_51.yaml",
+    "blind52": EVAL / "fresh_blind_cases_52.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -557,7 +568,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi41": EVAL / "multiturn_conversations_41.yaml",
                  "multi42": EVAL / "multiturn_conversations_42.yaml",
                  "multi43": EVAL / "multiturn_conversations_43.yaml",
-                 "multi44": EVAL / "multiturn_conversations_44.yaml"}
+                 "multi44": EVAL / "multiturn_conversations_44.yaml",
+                 "multi45": EVAL / "multiturn_conversations_45.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
