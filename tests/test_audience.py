@@ -65,6 +65,16 @@ def test_a_parent_or_teacher_is_not_taken_for_a_child(text):
 
 
 @pytest.mark.parametrize("text", [
+    # stop 60: a young person worried about a friend their own age
+    "my best friend told me her stepdad goes in her room at night, she's 13 and her mum won't listen",
+    "my mate in my year showed me a video of two kids our age, is it illegal to have seen it",
+    "my friend who's 14 keeps meeting a man of 25 from snapchat and she says I'm being jealous",
+])
+def test_a_young_person_worried_about_a_friend_their_age(text):
+    assert child_is_typing(text)
+
+
+@pytest.mark.parametrize("text", [
     # adults writing about a friend, whom a withdrawn stop-33 pattern took for young people
     # (the two stop-33 reviews' examples)
     "My friend is a teacher and says a boy in her class is being groomed, his mum does not know",
