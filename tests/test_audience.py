@@ -93,6 +93,8 @@ def test_a_young_person_worried_about_a_friend_their_age(text):
     "My friend has told me that her dad is messaging my teenager",
     "my friend has a 13yo, her dad (the grandad) is messaging her on whatsapp",
     "My friend's worried. My friend told me her stepdad keeps going in her daughter's room at night",
+    # a parent whose message names a daughter without "my" (the shared sample's library case)
+    "daughter keeps saying she's at the library but my friend has seen her in town alone. she's 13",
     "my friend told me her stepdad hurt her son, I am her neighbour and a nurse",
     "As a childminder, my friend told me her husband has been messaging one of the children I look after and their mum has no idea",
     "my mate says his dad is sending pictures to my stepson",
