@@ -969,49 +969,52 @@ def test_an_adult_the_writer_knows_arrested_over_children_is_another_adults_beha
         assert R.decide(ranking, text=text).reason != "redirect: known_adult_offence", text
 
 
+def redirected(name, to, tops, texts, runner_up=0.1):
+    """Each text, read first as each of `tops`, is answered as `to` by the redirect `name`."""
+    for top in tops:
+        for text in texts:
+            decision = R.decide([(top, 0.6), (to, runner_up)], text=text)
+            assert (decision.concern, decision.reason) == (to, f"redirect: {name}"), (top, text)
+
+
+def not_redirected(name, ranking, texts):
+    for text in texts:
+        assert R.decide(ranking, text=text).reason != f"redirect: {name}", text
+
+
 def test_an_adult_the_writer_knows_looking_at_children_is_another_adults_behaviour():
-    for top in ("talk_to_child", "parental_controls", "what_is_grooming"):
-        ranking = [(top, 0.6), ("other_adult", 0.1)]
-        for text in ("found out my boyfriend is into teen porn, we have a girl of 11, how do I talk to her",
-                     "my husband has been searching for young girls on the family laptop, what do I tell the kids",
-                     "I found indecent images on my partner's phone last night, how do I set up the ipad for my son",
-                     "my dad keeps looking at pictures of little girls online and my daughter stays there weekends"):
-            decision = R.decide(ranking, text=text)
-            assert decision.concern == "other_adult" and decision.reason == "redirect: adult_viewing_children", (top, text)
+    redirected("adult_viewing_children", "other_adult", ("talk_to_child", "parental_controls", "what_is_grooming"), (
+        "found out my boyfriend is into teen porn, we have a girl of 11, how do I talk to her",
+        "my husband has been searching for young girls on the family laptop, what do I tell the kids",
+        "I found indecent images on my partner's phone last night, how do I set up the ipad for my son",
+        "my dad keeps looking at pictures of little girls online and my daughter stays there weekends"))
     # a story in the news, or the writer's own child: not this redirect
-    ranking = [("talk_to_child", 0.6), ("other_adult", 0.1)]
-    for text in ("saw a documentary where a dad was watching child porn, how do I talk to my kids about it",
-                 "my son has been watching porn on his phone, how do I talk to him"):
-        assert R.decide(ranking, text=text).reason != "redirect: adult_viewing_children", text
+    not_redirected("adult_viewing_children", [("talk_to_child", 0.6), ("other_adult", 0.1)], (
+        "saw a documentary where a dad was watching child porn, how do I talk to my kids about it",
+        "my son has been watching porn on his phone, how do I talk to him"))
 
 
 def test_a_child_the_writer_says_was_groomed_is_a_contact_worry():
-    for top in ("what_is_grooming", "talk_to_child", "signs_withdrawal"):
-        ranking = [(top, 0.6), ("unknown_contact", 0.1)]
-        for text in ("the police rang to say a man had groomed our son through a game, what do I say to him",
-                     "i think my girl is being groomed by someone she plays with online",
-                     "my nephew was groomed on discord last year and now he won't talk to anyone"):
-            decision = R.decide(ranking, text=text)
-            assert decision.concern == "unknown_contact" and decision.reason == "redirect: groomed_child", (top, text)
+    redirected("groomed_child", "unknown_contact", ("what_is_grooming", "talk_to_child", "signs_withdrawal"), (
+        "the police rang to say a man had groomed our son through a game, what do I say to him",
+        "i think my girl is being groomed by someone she plays with online",
+        "my nephew was groomed on discord last year and now he won't talk to anyone"))
     # how to tell, the signs in general, or a drama: the question asked is the one answered
-    ranking = [("what_is_grooming", 0.9), ("unknown_contact", 0.05)]
-    for text in ("how can I tell if my child is being groomed online?",
-                 "what are the signs that a child has been groomed?",
-                 "we watched a drama about a girl who was groomed, how do I raise it with my 12 year old"):
-        assert R.decide(ranking, text=text).concern == "what_is_grooming", text
+    not_redirected("groomed_child", [("what_is_grooming", 0.9), ("unknown_contact", 0.05)], (
+        "how can I tell if my child is being groomed online?",
+        "what are the signs that a child has been groomed?",
+        "we watched a drama about a girl who was groomed, how do I raise it with my 12 year old"))
 
 
 def test_sexual_pictures_sent_to_a_child_are_contact_not_a_takedown():
-    ranking = [("nude_images", 0.7), ("unknown_contact", 0.1)]
-    for text in ("a man on snapchat sent my 13 year old son a picture of his privates last night",
-                 "grown men in her discord are posting porn videos and asking the girls to send pictures of themselves",
-                 "someone keeps sending my daughter dick pics on instagram"):
-        decision = R.decide(ranking, text=text)
-        assert decision.concern == "unknown_contact" and decision.reason == "redirect: pictures_sent_to_child", text
+    redirected("pictures_sent_to_child", "unknown_contact", ("nude_images",), (
+        "a man on snapchat sent my 13 year old son a picture of his privates last night",
+        "grown men in her discord are posting porn videos and asking the girls to send pictures of themselves",
+        "someone keeps sending my daughter dick pics on instagram"))
     # a picture of the child exists: Report Remove can help take it down
     for text in ("a man sent her a dick pic and she sent one back, now he's sharing it",
                  "he has photos of her and is sharing them round the school"):
-        assert R.decide(ranking, text=text).concern == "nude_images", text
+        assert R.decide([("nude_images", 0.7), ("unknown_contact", 0.1)], text=text).concern == "nude_images", text
 
 
 def test_a_long_message_keeps_the_specific_question_it_ends_with():
