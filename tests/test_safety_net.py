@@ -467,6 +467,16 @@ def test_lemmas_are_matched_too():
     assert NET.detect("zzz", lemmas=["she", "be", "meet", "him", "tonight"]) is not None
 
 
+def test_the_doorstep_where_the_police_arrested_him_is_not_someone_at_the_door():
+    text = "they arrested him on the doorstep. she's home, sobbing, but safe"
+    # the words and their lemmas ("they arrest him on the doorstep"), as the pipeline passes them
+    lemmas = "they arrest him on the doorstep . she have home , sob , but safe".split()
+    assert NET.settled(text, lemmas) and not NET.supports_emergency(text, lemmas)
+    # a man on the doorstep now still is
+    assert "at_the_door" in NET.concepts_in("a man is on the doorstep asking for her",
+                                            "a man be on the doorstep ask for her".split())
+
+
 def test_met_is_where_a_contact_came_from_not_a_plan():
     net = safety_net()
     words = "a man she met at cubs video called her at 1am".split()
