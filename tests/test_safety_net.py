@@ -501,6 +501,9 @@ def test_meeting_online_is_where_they_got_to_know_each_other(text):
     # a child seen live in the back of a car with a man
     ("five minutes ago my nephew facetimed me from the back seat of some van, a man's voice telling him to hang up",
      "a child seen live in a vehicle with a man"),
+    # ...but not when a meeting is told after the family's collecting
+    ("I'll tell her mum when she picks her up, but a man from snapchat is meeting her after school today",
+     "meeting within hours"),
 ])
 def test_a_child_seen_going_with_or_being_found_by_someone_now(text, trigger):
     assert NET.detect(text) == trigger
@@ -517,6 +520,8 @@ def test_a_child_seen_going_with_or_being_found_by_someone_now(text, trigger):
     "the police were waiting and arrested him on the doorstep. she's home, shaking but safe",
     "the police were at the beach and he turned up at 8 with a bag, they took him away",
     "last weekend he pulled into a car park on the way home and put his hand on my leg",
+    # the family collecting the child, told with "when"
+    "thank you, that's really clear. I'll speak to her mum when she collects her today",
 ])
 def test_a_rule_family_or_a_later_day_is_not_someone_taking_the_child_now(text):
     assert NET.detect(text) is None
