@@ -605,6 +605,7 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "she came back in a taxi, shook up but unhurt",
     "he's downstairs with us, white as a sheet",
     "she's safe at school now, the head is with her",
+    "wife says she's home, in bed, phone's downstairs with her",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
