@@ -64,6 +64,9 @@ def test_follow_ups_answer_in_the_conversations_context(helplines):
     # ...whether they ask if it's confidential, where to start, or if they'll be reported (multi42)
     for name in ("followup_report_order", "followup_police_trouble"):
         assert helplines.mentions(G.followups[name].in_context["own_thoughts"][0]) == ["STOP_IT_NOW"]
+    # a young person's first reply names 999 in its first bubble, after Childline (stop 60)
+    first = G.concerns["child_user"].bubbles[0]
+    assert helplines.mentions(first)[0] == "CHILDLINE" and "EMERGENCY" in helplines.mentions(first)
     # a young person asking whether to pay is never told "it's not your child's fault"
     pay = G.followups["followup_pay"].in_context["child_user"][0]
     assert helplines.mentions(pay)[0] == "CEOP" and "your child" not in pay
