@@ -23,6 +23,7 @@ from tools.bench.report import chart, table, verdicts
 from apps.paths import ROOT
 
 OUT = ROOT / "results" / "bench"
+SINGLE_ROUNDS = 2
 FOLLOW_UPS = ["How do I keep evidence safely?", "How do I talk to my child about this?", "thanks"]
 
 
@@ -63,7 +64,9 @@ def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> d
     try:
         r["cold_start_s"] = measure.cold_start(a.launch, a.rasa_port, a.probe, a.correct)
         measure.one_at_a_time(a.rasa_port, texts[:3])  # warm-up, not counted
-        r["single"] = measure.one_at_a_time(a.rasa_port, texts[3:9] if quick else texts[3:63])
+        # Every held-out message twice: a p95 of 60 messages was its third-slowest reply, and moved
+        # by a tenth between runs of the same code.
+        r["single"] = measure.one_at_a_time(a.rasa_port, texts[3:9] if quick else texts[3:] * SINGLE_ROUNDS)
         convs = conversations(texts, 4 if quick else 60, 2 if quick else 5)
         r["concurrent"] = measure.concurrent(a.rasa_port, convs, 2 if quick else 20)
         r["rss_rasa_mb"] = measure.rss_mb(a.rasa.pid)
