@@ -97,6 +97,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 60 before any change (found by one gatherer in about 148 searches)
   real44   a forty-fourth (5, from 5 pages), from pages no earlier set used, run once at the
            end of stop 60 on its final model and rules (found by one gatherer in about 82 searches)
+  real45   a forty-fifth (25, from 25 pages), from pages no earlier set used, run once at the
+           start of stop 61 before any change
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -169,6 +171,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind52  a fifty-second blind set (240), by another writer, run once at the end of stop 60 on
            its final model and rules
+  blind53  a fifty-third blind set (240), by another writer, run once at the start of stop 61
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -403,6 +407,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            dad on the rigs, an adoptive dad, an Eritrean mum, a Syrian dad; Polish, Farsi, Hindi,
            Romanian, Swahili and Welsh speakers; Roblox game selling, poker apps, an AI chatbot),
            run once at the end of stop 60 on its final model and rules
+  multi46  a forty-sixth, by another such writer (new to this one: a Brownies leader, a climbing-
+           wall instructor, a school bus escort, a lorry-driver dad, a deaf grandma, a foster carer
+           of a teenage asylum seeker, a Ghanaian dad, a Kurdish dad; Urdu, Portuguese, Arabic,
+           Somali and Turkish speakers; Twitch streaming, VRChat, K-pop fan chats), run once at
+           the start of stop 61 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -472,6 +481,7 @@ SETS = {
     "real42": EVAL / "real_parent_cases_42.yaml",
     "real43": EVAL / "real_parent_cases_43.yaml",
     "real44": EVAL / "real_parent_cases_44.yaml",
+    "real45": EVAL / "real_parent_cases_45.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -521,6 +531,7 @@ SETS = {
     "blind50": EVAL / "fresh_blind_cases_50.yaml",
     "blind51": EVAL / "fresh_blind_cases_51.yaml",
     "blind52": EVAL / "fresh_blind_cases_52.yaml",
+    "blind53": EVAL / "fresh_blind_cases_53.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -569,7 +580,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi42": EVAL / "multiturn_conversations_42.yaml",
                  "multi43": EVAL / "multiturn_conversations_43.yaml",
                  "multi44": EVAL / "multiturn_conversations_44.yaml",
-                 "multi45": EVAL / "multiturn_conversations_45.yaml"}
+                 "multi45": EVAL / "multiturn_conversations_45.yaml",
+                 "multi46": EVAL / "multiturn_conversations_46.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
