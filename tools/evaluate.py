@@ -98,7 +98,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real44   a forty-fourth (5, from 5 pages), from pages no earlier set used, run once at the
            end of stop 60 on its final model and rules (found by one gatherer in about 82 searches)
   real45   a forty-fifth (25, from 25 pages), from pages no earlier set used, run once at the
-           start of stop 61 before any change
+           start of stop 61 before any change (found by one gatherer in about 202 searches)
+  real46   a forty-sixth (18, from 18 pages), from pages no earlier set used, run once at the
+           end of stop 61 on its final model and rules
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -173,6 +175,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind53  a fifty-third blind set (240), by another writer, run once at the start of stop 61
            before any change
+  blind54  a fifty-fourth blind set (240), by another writer, run once at the end of stop 61 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -412,6 +416,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            of a teenage asylum seeker, a Ghanaian dad, a Kurdish dad; Urdu, Portuguese, Arabic,
            Somali and Turkish speakers; Twitch streaming, VRChat, K-pop fan chats), run once at
            the start of stop 61 before any change
+  multi47  a forty-seventh, by another such writer (new to this one: a netball coach, a Boys'
+           Brigade officer, a school nurse, a children's home night worker, a taxi-driver dad, a
+           mum in the navy, a Nigerian mum, an Iraqi dad; Punjabi, Spanish, Italian, Amharic and
+           Cantonese speakers; a Valorant team, sneaker trading, Harry Potter roleplay), run once
+           at the end of stop 61 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -482,6 +491,7 @@ SETS = {
     "real43": EVAL / "real_parent_cases_43.yaml",
     "real44": EVAL / "real_parent_cases_44.yaml",
     "real45": EVAL / "real_parent_cases_45.yaml",
+    "real46": EVAL / "real_parent_cases_46.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -532,6 +542,7 @@ SETS = {
     "blind51": EVAL / "fresh_blind_cases_51.yaml",
     "blind52": EVAL / "fresh_blind_cases_52.yaml",
     "blind53": EVAL / "fresh_blind_cases_53.yaml",
+    "blind54": EVAL / "fresh_blind_cases_54.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -581,7 +592,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi43": EVAL / "multiturn_conversations_43.yaml",
                  "multi44": EVAL / "multiturn_conversations_44.yaml",
                  "multi45": EVAL / "multiturn_conversations_45.yaml",
-                 "multi46": EVAL / "multiturn_conversations_46.yaml"}
+                 "multi46": EVAL / "multiturn_conversations_46.yaml",
+                 "multi47": EVAL / "multiturn_conversations_47.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
