@@ -75,6 +75,32 @@ def test_a_concern_without_its_evidence_is_not_chosen():
     assert R.decide(ranking, text=quoted).concern == "sextortion"
 
 
+@pytest.mark.parametrize("text, concern", [
+    # a fake account posting unkind things as the child is other children's unkindness (blind53)
+    ("someone made a fake account of my daughter and is posting embarrassing things as her. how do we "
+     "get it taken down?", "bullying"),
+    ("someone made a fake account with her nudes on it, how do we get it taken down", "nude_images"),
+    ("a fake instagram is posting ai pictures of her, how do I get them taken down", "nude_images"),
+])
+def test_a_fake_account_is_an_image_to_take_down_only_with_an_image_of_that_kind(text, concern):
+    assert R.decide([("nude_images", 0.6), ("bullying", 0.36)], text=text).concern == concern
+
+
+@pytest.mark.parametrize("text, threat", [
+    # a threat quoted in plain or second-language English, in the present tense (multi46, stop 61)
+    ("tonight he write to her: send a video without clothes or I put your photos on the internet", True),
+    ("message say give me 100 pound or we show your video to your mother", True),
+    ("the man says he sends your pictures to school if she not pay", True),
+    # the same words with no threat in them
+    ("he asked for a video and she said tidy your room or I take your phone, as a joke", False),
+    ("a man keeps asking her for a video without clothes and she says no every time", False),
+    ("how do I stop people who upload your pictures from seeing where you live", False),
+])
+def test_a_threat_told_in_plain_words_is_a_threat(text, threat):
+    ranking = [("sextortion", 0.6), ("unknown_contact", 0.3)]
+    assert (R.decide(ranking, text=text).concern == "sextortion") is threat
+
+
 @pytest.mark.parametrize("text, threat", [
     # money or gifts given to the child are grooming, whatever else is asked for
     ("a man on snapchat has been sending him money and asking for videos", False),

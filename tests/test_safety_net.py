@@ -1356,3 +1356,54 @@ def test_police_finding_her_things_is_not_finding_her():
     assert NET.settled("the police found her at the station, she's fine")
     assert not NET.settled("the police found her phone in a bin by the park but not her")
     assert not NET.settled("police found her bag by the canal")
+
+
+# stop 61 (blind53's first run): a device, a flat battery or a relationship ended, read as words
+# of ending a life; relief said as "home, he's fine" or "all fine now"; the day the writer was told
+@pytest.mark.parametrize("text, support", [
+    ("i've taken the tablet off him until we sort this out", False),
+    ("we think his phone had died, he was at the park", False),
+    ("i just dont know how to end it properly with her", False),
+    ("she has taken tablets from the cupboard", True),
+    ("he says he wants to end it all", True),
+    ("she told her friend she wished she had died", True),
+])
+def test_a_device_a_flat_phone_or_a_break_up_is_no_word_of_ending_a_life(text, support):
+    assert NET.supports_self_harm(text) is support
+
+
+def test_home_and_fine_said_together_is_a_child_safe_now():
+    text = "he didn't come home and didn't answer. he turned up at 7. He's home, he's fine, he's in the bath"
+    assert NET.settled(text) and NET.detect(text) is None
+    assert NET.detect("he didn't come home and didn't answer. he has gone to meet a man") is not None
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("I panicked earlier because he wasn't answering. He was at his nan's. All fine now.", True),
+    ("everything's ok now, thank you", True),
+    ("is it all fine now that he is blocked?", False),
+    ("if all ok now can I stop checking her phone", False),
+])
+def test_all_fine_now_is_relief_and_a_question_is_not(text, settled):
+    assert NET.settled(text) is settled
+
+
+@pytest.mark.parametrize("text, emergency", [
+    ("My 15 year old told me tonight that her ex-boyfriend's dad has been sending her messages, asking to "
+     "meet, and sending pictures of himself", False),
+    ("she told me today he has been asking to meet, she said no", False),
+    ("she told me today he keeps asking to meet and she is going tonight", True),
+    ("she told me tonight he asked her to meet him at 9", True),
+])
+def test_the_day_the_writer_was_told_of_a_request_is_not_the_day_of_a_meeting(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
+
+
+@pytest.mark.parametrize("text, emergency", [
+    ("she wants to dress as Momo, the suicide challenge stuff on WhatsApp, kids being sent dares to hurt "
+     "themselves. should I be worried she even knows about it?", False),
+    ("she is suicidal since he shared the pictures", True),
+    ("she's been dared to hurt herself by a man on tiktok", True),
+])
+def test_a_viral_challenge_heard_of_is_not_a_child_at_risk(text, emergency):
+    assert (NET.detect(text) is not None) is emergency

@@ -33,6 +33,7 @@ def test_entities(nlp, text, expected):
     ("he met her on vrchat", "vrchat"), ("she plays star stable every night", "star stable"),
     ("a man on among us", "on among us"), ("he's always on his nintendo switch", "nintendo switch"),
     ("she sells her clothes on vinted", "vinted"), ("someone on the ngl app", "ngl app"),
+    ("how do i block him in rec room", "in rec room"),
 ])
 def test_more_apps_children_use_are_recognised(nlp, text, app):
     assert ("PLATFORM", app) in ents(nlp, text)
