@@ -12,6 +12,8 @@ from bot.guidance import guidance
 from bot.placeholders import fill
 from bot.routing import CHILD_CONCERN, FOLLOW_UP, Concern, Routing, routing
 
+ANONYMOUS_REPORT = "report_anonymously"  # the concern of a report made without a name
+
 # asked for, or answered with, an app: its block and report steps
 PLATFORM_QUESTIONS = {"followup_block_report", "inform_platform", "followup_group_chat"}
 PRIVACY_QUESTIONS = {"followup_privacy", "parental_controls"}  # "can I make her account private?"
@@ -123,6 +125,10 @@ def tailored(
         bubbles.append(("child_in_danger", extra("child_in_danger")))
     if concern and _route_allows("someone_close", concern, table) and about_someone_close(text):
         bubbles.append(("someone_close", extra("someone_close")))
+    # a young person who wants to report someone without being known ("I'd get battered"): the
+    # Childline reply, and where a report can be made without a name
+    if answered == CHILD_CONCERN and ANONYMOUS_REPORT in also and _route_allows("anonymous_report", concern, table):
+        bubbles.append(("anonymous_report", extra("anonymous_report")))
     years = lex.age_from(age) if age else None
     # an emergency reply stays short: its Childline line is for a child typing, not a parent's extra
     if concern and years is not None and not child_typing and not concern.emergency:
@@ -158,7 +164,7 @@ def _for_age(extra_name: str, years: int) -> bool:
 EXTRA_SLOTS = {  # what each extra in guidance.yaml is filled with
     "also_mentioned": {"others"}, "platform_steps": {"app", "steps"},
     "platform_privacy": {"app"},
-    "someone_close": set(), "child_in_danger": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
+    "someone_close": set(), "anonymous_report": set(), "child_in_danger": set(), "teen_childline": {"years"}, "under_age": {"app", "min_age", "years"},
 }
 
 

@@ -112,3 +112,10 @@ def test_privacy_steps_only_for_apps_with_a_private_account_to_choose():
     assert privacy("snapchat") and privacy("vrchat")
     # a dating app, a chatbot or a selling app has no private account: the general answer only
     assert privacy("tinder app") == privacy("replika") == privacy("vinted") == []
+
+
+def test_a_young_person_reporting_without_their_name_is_told_of_crimestoppers(helplines):
+    phone = helplines["CRIMESTOPPERS"].phone
+    assert any(phone in b for b in tailor("child_user", also=["report_anonymously"], child_typing=True))
+    assert not any(phone in b for b in tailor("child_user", also=["unknown_contact"], child_typing=True))
+    assert not any(phone in b for b in tailor("signs_secrecy", also=["report_anonymously"]))
