@@ -18,7 +18,9 @@ _TAG = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>|<[^>]{0,500}>", re.I |
 _BREAK_TAG = re.compile(r"<\s*(br|p|div|li)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# after . ! or ?, and after a quote or bracket that closes straight after one ("'you still
+# coming?' every five minutes"): the lemmas, "come ? ' every", split there too
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\"\u2019\u201d)]))\s+")
 # a word typed three or more times in a row ("help help help help ... there's a man in her room
 # now") says it once: repeated, it drowns the words that say what is happening. Letters only,
 # across spaces and commas only: numbers ("07 777 777") and sentences ("no. No. No one") stay

@@ -1211,6 +1211,30 @@ def test_sentences_of_punctuation_alone_do_not_unpair_the_words_and_lemmas():
     assert NET.detect(text, lemmas) == "meeting at a time, told as still to come"
 
 
+def test_a_quote_closed_after_its_question_mark_does_not_unpair_the_words_and_lemmas():
+    # "coming?' every" is one sentence end in the words and "come ? ' every" one in the lemmas
+    # (blind54's first run: paired by count, "ever had", four sentences away, silenced a
+    # meeting "at his flat in an hour")
+    text = ("A buyer told him to bring them to his flat in an hour. He's getting his coat on now. He says "
+            "it's the best deal he's ever had. The buyer keeps messaging him 'you still coming?' every "
+            "five minutes.")
+    lemmas = _lemmas(text, {"told": "tell", "he's": "he", "getting": "get", "says": "say", "it's": "it",
+                            "had": "have", "keeps": "keep", "messaging": "message", "coming": "come",
+                            "minutes": "minute"})
+    assert NET.detect(text, lemmas) is not None
+
+
+@pytest.mark.parametrize("text, emergency", [
+    # a hand-over at the other person's place, told without "meet" (blind54)
+    ("A buyer told him to bring them to his flat in an hour, no parents", True),
+    ("the man wants her to take the cards round to his house tonight", True),
+    ("A buyer told him to bring them to his flat next week", False),
+    ("he asked her to bring the cards to his house one day", False),
+])
+def test_a_hand_over_at_his_place_soon_is_a_meeting(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
+
+
 def test_for_weeks_in_the_lemmas_is_a_length_not_another_day():
     text = "she's meeting him at 8. they've been talking for weeks."
     lemmas = _lemmas(text, {"she's": "she", "meeting": "meet", "they've": "they", "been": "be",
