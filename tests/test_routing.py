@@ -75,6 +75,24 @@ def test_a_concern_without_its_evidence_is_not_chosen():
     assert R.decide(ranking, text=quoted).concern == "sextortion"
 
 
+def test_getting_a_picture_off_wherever_it_went_is_about_the_picture():
+    ranking = [("nude_images", 0.54), ("overreacting", 0.3)]
+    assert R.decide(ranking, text="how do we get it taken off everywhere its been sent").concern == "nude_images"
+    assert R.decide(ranking, text="how do we stop her worrying so much").concern == "overreacting"
+
+
+@pytest.mark.parametrize("text, concern", [
+    # an older boyfriend or an older gaming mate is a contact worry, whatever the question
+    ("one of our girls, 14, is on her phone til 3am most nights with an 'older boyfriend' she met on "
+     "instagram", "unknown_contact"),
+    ("our son spends all night on his headset with an older gamer mate who coaches him", "unknown_contact"),
+    ("she is on her phone til 3am most nights and older boys at school tease her", "signs_device_use"),
+    ("she's on her phone at every break and told another girl she has an 'older boyfriend'", "signs_device_use"),
+])
+def test_an_older_boyfriend_or_gaming_mate_is_a_contact_worry(text, concern):
+    assert R.decide([("signs_device_use", 0.7), ("unknown_contact", 0.05)], text=text).concern == concern
+
+
 @pytest.mark.parametrize("text, concern", [
     # a fake account posting unkind things as the child is other children's unkindness (blind53)
     ("someone made a fake account of my daughter and is posting embarrassing things as her. how do we "

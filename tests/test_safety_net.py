@@ -1431,3 +1431,14 @@ def test_the_day_the_writer_was_told_of_a_request_is_not_the_day_of_a_meeting(te
 ])
 def test_a_viral_challenge_heard_of_is_not_a_child_at_risk(text, emergency):
     assert (NET.detect(text) is not None) is emergency
+
+
+@pytest.mark.parametrize("text, settled", [
+    # after the emergency, told as over (multi47): "crying but not hurt", a time "at ten past six"
+    ("She's with a female officer now and she rang me from the station, crying but not hurt. He's been "
+     "arrested.", True),
+    ("The man turned up at ten past six and sat in the car park. Police came. My son is home now and safe.", True),
+    ("she is crying but not hurt, and the man is still outside the house", False),
+])
+def test_crying_but_not_hurt_is_a_child_safe_now(text, settled):
+    assert NET.settled(text) is settled

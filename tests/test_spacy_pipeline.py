@@ -33,7 +33,7 @@ def test_entities(nlp, text, expected):
     ("he met her on vrchat", "vrchat"), ("she plays star stable every night", "star stable"),
     ("a man on among us", "on among us"), ("he's always on his nintendo switch", "nintendo switch"),
     ("she sells her clothes on vinted", "vinted"), ("someone on the ngl app", "ngl app"),
-    ("how do i block him in rec room", "in rec room"),
+    ("how do i block him in rec room", "in rec room"), ("how do i make her account private on wink", "on wink"),
 ])
 def test_more_apps_children_use_are_recognised(nlp, text, app):
     assert ("PLATFORM", app) in ents(nlp, text)
@@ -47,7 +47,7 @@ def test_more_apps_children_use_are_recognised(nlp, text, app):
     "he lets off steam at boxing", "there are plenty of fish in the sea", "her usual hangouts are the park",
     "it's a warzone in our house since she got the phone", "is there a predator among us",
     "turn the wifi off on the switch", "since the switch online in lockdown", "the bumble bees in the garden",
-    "his friend Azar came round", "she is learning about amino acids",
+    "his friend Azar came round", "she is learning about amino acids", "he gave her a wink at the school gate",
 ])
 def test_everyday_words_are_not_taken_for_apps(nlp, text):
     assert not {e for e in ents(nlp, text) if e[0] == "PLATFORM"}
