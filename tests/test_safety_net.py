@@ -1224,17 +1224,6 @@ def test_a_quote_closed_after_its_question_mark_does_not_unpair_the_words_and_le
     assert NET.detect(text, lemmas) is not None
 
 
-@pytest.mark.parametrize("text, emergency", [
-    # a hand-over at the other person's place, told without "meet" (blind54)
-    ("A buyer told him to bring them to his flat in an hour, no parents", True),
-    ("the man wants her to take the cards round to his house tonight", True),
-    ("A buyer told him to bring them to his flat next week", False),
-    ("he asked her to bring the cards to his house one day", False),
-])
-def test_a_hand_over_at_his_place_soon_is_a_meeting(text, emergency):
-    assert (NET.detect(text) is not None) is emergency
-
-
 def test_for_weeks_in_the_lemmas_is_a_length_not_another_day():
     text = "she's meeting him at 8. they've been talking for weeks."
     lemmas = _lemmas(text, {"she's": "she", "meeting": "meet", "they've": "they", "been": "be",
@@ -1383,7 +1372,7 @@ def test_police_finding_her_things_is_not_finding_her():
 
 
 # stop 61 (blind53's first run): a device, a flat battery or a relationship ended, read as words
-# of ending a life; relief said as "home, he's fine" or "all fine now"; the day the writer was told
+# of ending a life
 @pytest.mark.parametrize("text, support", [
     ("i've taken the tablet off him until we sort this out", False),
     ("we think his phone had died, he was at the park", False),
@@ -1396,49 +1385,45 @@ def test_a_device_a_flat_phone_or_a_break_up_is_no_word_of_ending_a_life(text, s
     assert NET.supports_self_harm(text) is support
 
 
-def test_home_and_fine_said_together_is_a_child_safe_now():
-    text = "he didn't come home and didn't answer. he turned up at 7. He's home, he's fine, he's in the bath"
-    assert NET.settled(text) and NET.detect(text) is None
-    assert NET.detect("he didn't come home and didn't answer. he has gone to meet a man") is not None
-
-
 @pytest.mark.parametrize("text, settled", [
+    # said together, "home" and "fine" (blind53)
+    ("he didn't come home and didn't answer. he turned up at 7. He's home, he's fine, he's in the bath", True),
+    ("he didn't come home and didn't answer. he has gone to meet a man", False),
+    # relief as the whole of it, not asked (blind53)
     ("I panicked earlier because he wasn't answering. He was at his nan's. All fine now.", True),
     ("everything's ok now, thank you", True),
     ("is it all fine now that he is blocked?", False),
     ("if all ok now can I stop checking her phone", False),
-])
-def test_all_fine_now_is_relief_and_a_question_is_not(text, settled):
-    assert NET.settled(text) is settled
-
-
-@pytest.mark.parametrize("text, emergency", [
-    ("My 15 year old told me tonight that her ex-boyfriend's dad has been sending her messages, asking to "
-     "meet, and sending pictures of himself", False),
-    ("she told me today he has been asking to meet, she said no", False),
-    ("she told me today he keeps asking to meet and she is going tonight", True),
-    ("she told me tonight he asked her to meet him at 9", True),
-])
-def test_the_day_the_writer_was_told_of_a_request_is_not_the_day_of_a_meeting(text, emergency):
-    assert (NET.detect(text) is not None) is emergency
-
-
-@pytest.mark.parametrize("text, emergency", [
-    ("she wants to dress as Momo, the suicide challenge stuff on WhatsApp, kids being sent dares to hurt "
-     "themselves. should I be worried she even knows about it?", False),
-    ("she is suicidal since he shared the pictures", True),
-    ("she's been dared to hurt herself by a man on tiktok", True),
-])
-def test_a_viral_challenge_heard_of_is_not_a_child_at_risk(text, emergency):
-    assert (NET.detect(text) is not None) is emergency
-
-
-@pytest.mark.parametrize("text, settled", [
     # after the emergency, told as over (multi47): "crying but not hurt", a time "at ten past six"
     ("She's with a female officer now and she rang me from the station, crying but not hurt. He's been "
      "arrested.", True),
     ("The man turned up at ten past six and sat in the car park. Police came. My son is home now and safe.", True),
     ("she is crying but not hurt, and the man is still outside the house", False),
 ])
-def test_crying_but_not_hurt_is_a_child_safe_now(text, settled):
+def test_an_emergency_told_as_over_is_a_child_safe_now(text, settled):
     assert NET.settled(text) is settled
+
+
+@pytest.mark.parametrize("text, emergency", [
+    # the day the writer was told of a request to meet is not the meeting's day (blind53)
+    ("My 15 year old told me tonight that her ex-boyfriend's dad has been sending her messages, asking to "
+     "meet, and sending pictures of himself", False),
+    ("she told me today he has been asking to meet, she said no", False),
+    ("she told me today he keeps asking to meet and she is going tonight", True),
+    ("she told me tonight he asked her to meet him at 9", True),
+    # a scare told as over silences the trigger; still gone does not (blind53)
+    ("he didn't come home and didn't answer. he turned up at 7. He's home, he's fine, he's in the bath", False),
+    ("he didn't come home and didn't answer. he has gone to meet a man", True),
+    # a viral challenge heard of is not a child at risk (real45)
+    ("she wants to dress as Momo, the suicide challenge stuff on WhatsApp, kids being sent dares to hurt "
+     "themselves. should I be worried she even knows about it?", False),
+    ("she is suicidal since he shared the pictures", True),
+    ("she's been dared to hurt herself by a man on tiktok", True),
+    # a hand-over at the other person's place soon is a meeting, told without "meet" (blind54)
+    ("A buyer told him to bring them to his flat in an hour, no parents", True),
+    ("the man wants her to take the cards round to his house tonight", True),
+    ("A buyer told him to bring them to his flat next week", False),
+    ("he asked her to bring the cards to his house one day", False),
+])
+def test_what_stop_61s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
