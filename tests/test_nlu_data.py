@@ -114,7 +114,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8,
               "real_parent_cases_43.yaml": 31, "real_parent_cases_44.yaml": 5,
               "real_parent_cases_45.yaml": 25,
-              "real_parent_cases_46.yaml": 18}
+              "real_parent_cases_46.yaml": 18, "real_parent_cases_47.yaml": 2}
 
 
 def test_every_evaluation_set_is_there():

@@ -101,6 +101,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            start of stop 61 before any change (found by one gatherer in about 202 searches)
   real46   a forty-sixth (18, from 18 pages), from pages no earlier set used, run once at the
            end of stop 61 on its final model and rules
+  real47   a forty-seventh (2, from 2 pages), from pages no earlier set used, run once at the
+           start of stop 62 before any change (one gatherer found only these in 102 searches:
+           the stored pages are nearly used up)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -177,6 +180,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind54  a fifty-fourth blind set (240), by another writer, run once at the end of stop 61 on
            its final model and rules
+  blind55  a fifty-fifth blind set (240), by another writer, run once at the start of stop 62
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -421,6 +426,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            mum in the navy, a Nigerian mum, an Iraqi dad; Punjabi, Spanish, Italian, Amharic and
            Cantonese speakers; a Valorant team, sneaker trading, Harry Potter roleplay), run once
            at the end of stop 61 on its final model and rules
+  multi48  a forty-eighth, by another such writer (new to this one: a rugby coach, a St John
+           Ambulance cadet leader, a minibus driver, an offshore-rig dad, a paramedic mum, a blind
+           dad with a screen reader, a Romanian dad, an Eritrean mum; Polish, French, Farsi, Greek
+           and Bengali speakers; Rocket League, Pokemon card trading, an anime Discord), run once at
+           the start of stop 62 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -492,6 +502,7 @@ SETS = {
     "real44": EVAL / "real_parent_cases_44.yaml",
     "real45": EVAL / "real_parent_cases_45.yaml",
     "real46": EVAL / "real_parent_cases_46.yaml",
+    "real47": EVAL / "real_parent_cases_47.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -543,6 +554,7 @@ SETS = {
     "blind52": EVAL / "fresh_blind_cases_52.yaml",
     "blind53": EVAL / "fresh_blind_cases_53.yaml",
     "blind54": EVAL / "fresh_blind_cases_54.yaml",
+    "blind55": EVAL / "fresh_blind_cases_55.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -593,7 +605,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi44": EVAL / "multiturn_conversations_44.yaml",
                  "multi45": EVAL / "multiturn_conversations_45.yaml",
                  "multi46": EVAL / "multiturn_conversations_46.yaml",
-                 "multi47": EVAL / "multiturn_conversations_47.yaml"}
+                 "multi47": EVAL / "multiturn_conversations_47.yaml",
+                 "multi48": EVAL / "multiturn_conversations_48.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
