@@ -211,6 +211,10 @@ class PossibleDanger(Strict):
     min_words: StrictInt
     below: Number
     below_for: Dict[Text, Number] = {}  # a trigger's own bar, in place of `below`
+    # from this many words, the bar for every trigger (and the danger-now model's supported
+    # score) is at least `long_below`; none: no such tier
+    long_words: Optional[StrictInt] = None
+    long_below: Optional[Number] = None
     not_beside: List[Text] = []
     beside: Number = 0.05
     never: List[Text] = []  # safety-net triggers never doubted

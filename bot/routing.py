@@ -154,6 +154,8 @@ class PossibleDanger:
     never_from_a_child: Tuple[str, ...] = ()  # ...nor these, when a young person is typing...
     never_beside: Mapping[str, FrozenSet[str]] = field(default_factory=dict)  # ...nor a trigger beside these concepts
     below_for: Mapping[str, float] = field(default_factory=dict)  # a trigger's own bar, in place of `below`
+    long_words: Optional[int] = None  # from this many words...
+    long_below: float = 0.0  # ...every bar is at least this (the danger-now model's supported score too)
 
     def doubts(self, trigger: str, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = (),
                child: bool = False, concepts: AbstractSet[str] = frozenset()) -> bool:
@@ -163,8 +165,18 @@ class PossibleDanger:
         beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
         never = self.never + (self.never_from_a_child if child else ())
         urgent = bool(concepts & self.never_beside.get(trigger, frozenset()))
-        return (trigger not in never and not urgent and peak < self.below_for.get(trigger, self.below)
-                and len(text.split()) >= self.min_words and not beside)
+        words = len(text.split())
+        bar = self.below_for.get(trigger, self.below)
+        if self.long_words is not None and words >= self.long_words:
+            bar = max(bar, self.long_below)
+        return trigger not in never and not urgent and peak < bar and words >= self.min_words and not beside
+
+    def doubts_a_long_story(self, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
+        """The danger-now model's score, supported by an urgent word, in a story long enough for
+        the long tier and under its bar in every stretch."""
+        beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
+        return (self.long_words is not None and len(text.split()) >= self.long_words
+                and peak < self.long_below and not beside)
 
 
 @dataclass(frozen=True)
@@ -379,13 +391,18 @@ def _possible_danger(spec: Optional[schema.PossibleDanger], concerns: Dict[str, 
         return None
     w = f"{where}: possible_danger"
     require(spec.min_words > 0, w, "'min_words' must be a number of words above 0")
+    require((spec.long_words is None) == (spec.long_below is None), w, "'long_words' and 'long_below' go together")
+    require(spec.long_words is None or spec.long_words >= spec.min_words, w,
+            "'long_words' cannot be under 'min_words'")
     unknown = [c for c in spec.not_beside if c not in concerns]
     require(not unknown, w, f"'not_beside' must list known concerns, not {unknown}")
     return PossibleDanger(spec.min_words, _fraction(spec.below, w, "below"), tuple(spec.not_beside),
                           _fraction(spec.beside, w, "beside"), tuple(spec.never),
                           tuple(spec.never_from_a_child),
                           {t: frozenset(c) for t, c in spec.never_beside.items()},
-                          {t: _fraction(b, w, f"below_for {t!r}") for t, b in spec.below_for.items()})
+                          {t: _fraction(b, w, f"below_for {t!r}") for t, b in spec.below_for.items()},
+                          spec.long_words,
+                          0.0 if spec.long_below is None else _fraction(spec.long_below, w, "long_below"))
 
 
 def _patterns(raw: List[str], where: str, key: str) -> Tuple[re.Pattern, ...]:

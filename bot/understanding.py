@@ -18,6 +18,7 @@ CHILD_IN_DANGER_READING = 0.6  # a parent's emergency can carry a weaker young p
 MODEL_ALONE_AFTER_999 = "danger model alone, straight after a 999 reply"
 SELF_HARM_WEAK = "self-harm reading, weakly"
 MODEL_BESIDE_A_SURE_CONCERN = "danger model alone, beside a concern the classifier is sure of"
+DANGER_MODEL = "danger model"
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -103,6 +104,9 @@ def understand(
                                         other)
     if trigger in (MODEL_ALONE_AFTER_999, SELF_HARM_WEAK, MODEL_BESIDE_A_SURE_CONCERN):  # see _model_trigger
         doubted, trigger = trigger, None
+    elif (trigger == DANGER_MODEL and peak is not None and doubt
+          and doubt.doubts_a_long_story(text, peak, ranking)):
+        doubted, trigger = trigger, None  # a long story told after it ended, as above
     elif trigger and after_999 and table.settled_after_999 and net.settled(text, lemmas):
         doubted, trigger = trigger, None  # "she's safe, the police found her at the station..."
     if trigger:
@@ -208,10 +212,10 @@ def _danger_trigger(text, lemmas, top, top_conf, danger, table: Routing, net: Sa
         if (table.danger_model.doubts(danger, other) and not classifier_says_so
                 and not net.supports_emergency(text, lemmas)):
             return MODEL_BESIDE_A_SURE_CONCERN
-        return "danger model"
+        return DANGER_MODEL
     supported = net.supports_emergency(text, lemmas)
     if possible and (classifier_says_so or supported):  # two separate signals agree
-        return "danger model"
+        return DANGER_MODEL
     if alone:
         return MODEL_ALONE_AFTER_999
     return "classifier" if classifier_says_so and supported else None

@@ -1,9 +1,11 @@
 import pytest
 
 from bot.routing import routing
+from bot.safety_net import safety_net
 from bot.understanding import SELF_HARM_WEAK, understand
 
 R = routing()
+NET = safety_net()
 
 
 def test_every_concern_names_its_first_helpline_first_and_emergency_is_most_serious():
@@ -1216,3 +1218,65 @@ def test_another_adult_told_by_someone_who_cant_be_named_goes_to_crimestoppers_f
     decision = R.decide(ranking, text=text)
     assert (decision.concern == "report_anonymously") is unnamed
     assert R.helplines_for(decision.concern)[0] == ("CRIMESTOPPERS" if unnamed else "POLICE")
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("a photographer on instagram wants her at a shoot in his studio next month, just her", True),
+    ("a man who says he's a talent agent has offered him an audition in london in the holidays", True),
+    ("he says she's beautiful and keeps asking what she's doing at the weekend", False),
+])
+def test_a_meeting_by_another_name_is_a_planned_meeting(text, meeting):
+    decision = R.decide([("meeting_planned", 0.6), ("parental_controls", 0.6)], text=text)
+    assert (decision.concern == "meeting_planned") is meeting
+
+
+# a story of `long_words` or more, told after it ended (stop 62: most of the real messages' false
+# alarms): the long tier's bar, above the general one
+LONG_STORY = ("This is a long one, sorry. Two winters ago our eldest, who was fifteen then, started chatting "
+              "to a lad on a gaming app who said he was seventeen. We didn't think much of it at first. Over "
+              "a couple of months she got quieter, stopped eating with us and spent every evening in her room. "
+              "One Friday she told us she was at her friend's, but she had gone to meet him at the retail park "
+              "and she was not answering her phone. We rang round, then rang the police, and they found her "
+              "within the hour sitting in a car with a man in his thirties. He was charged and later convicted. "
+              "She had counselling and she is doing well now, at college and back to her old self. Our younger "
+              "one is eleven and has just asked for the same gaming app, and honestly I panic at the thought of "
+              "going through any of that again with her, because it took all of us a long time to recover. "
+              "How do other parents decide what to allow, and what settings should I look at first?")
+SHORT_STORY = ("Two winters ago our eldest had gone to meet a lad from a gaming app and was not answering her "
+               "phone; the police found her. Our younger one is eleven and wants the same app. What settings "
+               "should I look at first?")
+
+
+def test_a_long_story_told_after_it_ended_is_doubted_from_the_long_tiers_bar():
+    doubt, calm = R.possible_danger, [("parental_controls", 0.7), ("gaming", 0.2)]
+    assert len(LONG_STORY.split()) >= doubt.long_words > doubt.min_words
+    assert doubt.long_below > doubt.below
+    between = (doubt.below + doubt.long_below) / 2
+    read = understand(LONG_STORY, calm, peak=between)
+    assert read.intent != "immediate_danger" and read.safety_net is None
+    assert read.possible_danger  # named, so the reply still gives 999 in its first bubble
+    # a stretch at the long bar leads with 999, and so does a shorter story between the bars
+    assert understand(LONG_STORY, calm, peak=doubt.long_below).intent == "immediate_danger"
+    assert doubt.min_words <= len(SHORT_STORY.split()) < doubt.long_words
+    assert understand(SHORT_STORY, calm, peak=between).intent == "immediate_danger"
+
+
+def test_the_danger_now_models_supported_score_in_a_long_story_is_doubted_too():
+    doubt, calm = R.possible_danger, [("parental_controls", 0.7), ("gaming", 0.2)]
+    story = (LONG_STORY.replace("she had gone to meet him at the retail park and ", "")
+             .replace("they found her within the hour sitting in a car with", "it came out she had been talking to")
+             .replace("she is doing well now, at college and back to her old self", "these days she is at college"))
+    assert not NET.settled(story) and NET.supports_emergency(story) and NET.detect(story) is None
+    assert len(story.split()) >= doubt.long_words
+    model = R.danger_model
+    score = (model.with_support + min(model.alone, doubt.long_below)) / 2  # supported, not alone
+    read = understand(story, calm, danger=score, peak=score)
+    assert read.intent != "immediate_danger" and read.possible_danger
+    read = understand(story, calm, danger=score, peak=doubt.long_below)
+    assert read.intent == "immediate_danger" and read.possible_danger is None
+
+
+def test_a_long_story_beside_a_threat_over_images_is_never_doubted():
+    doubt = R.possible_danger
+    threat = [("parental_controls", 0.7), ("sextortion", doubt.beside)]
+    assert understand(LONG_STORY, threat, peak=0.0).intent == "immediate_danger"

@@ -1427,3 +1427,40 @@ def test_an_emergency_told_as_over_is_a_child_safe_now(text, settled):
 ])
 def test_what_stop_61s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency
+
+
+# stop 62 (blind55's and real47's first runs): the writer away from home, not the child; a phone
+# the family turned off and a helper not answering are no child out of reach; a story from years
+# back; a child home or sat in the writer's kitchen, told calmly
+@pytest.mark.parametrize("text, emergency", [
+    ("I work nights so I am not home to see who messages her at 2am", False),
+    ("she is not home yet and it's gone midnight, her phone is off", True),
+    ("a few years back a lad from here met a girl online and her brother was waiting when he turned up at "
+     "the spot they'd agreed", False),
+    ("a man from her game turned up at our door asking to meet her", True),
+    ("he's sat in my kitchen but his friend has gone to meet the man", True),
+])
+def test_what_stop_62s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
+
+
+@pytest.mark.parametrize("text, support", [
+    ("the school's safeguarding lead isn't answering and I don't know who to tell", False),
+    ("our welfare officer is not answering", False),
+    ("she went out at 6 and she isn't answering", True),
+    ("I've made him turn his phone off until we know what to do", False),
+    ("I've switched her phone off for tonight", False),
+    ("she's turned her phone off and I don't know where she is", True),
+])
+def test_only_the_child_out_of_reach_supports_an_emergency(text, support):
+    assert NET.supports_emergency(text) is support
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("it happened at a sleepover last month. The lad's home now with his dad", True),
+    ("the girl is home now, but the man is still outside", False),
+    ("somebody says they'll post his picture unless he pays. He's sat in my kitchen with a brew", True),
+    ("he's sat in my kitchen and the man is still outside in his car", False),
+])
+def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
+    assert NET.settled(text) is settled
