@@ -182,6 +182,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind55  a fifty-fifth blind set (240), by another writer, run once at the start of stop 62
            before any change
+  blind56  a fifty-sixth blind set (240), by another writer, run once at the end of stop 62 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -431,6 +433,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            dad with a screen reader, a Romanian dad, an Eritrean mum; Polish, French, Farsi, Greek
            and Bengali speakers; Rocket League, Pokemon card trading, an anime Discord), run once at
            the start of stop 62 before any change
+  multi49  a forty-ninth, by another such writer (new to this one: a hockey coach, an Air Cadets
+           officer, a lifeguard, a long-haul pilot dad, a deaf dad, an adoptive dad, a Sudanese
+           dad, an Afghan grandmother; Arabic, Portuguese, Urdu, Somali and Latvian speakers; a
+           Call of Duty clan, Vinted, Wattpad), run once at the end of stop 62 on its final model
+           and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -555,6 +562,7 @@ SETS = {
     "blind53": EVAL / "fresh_blind_cases_53.yaml",
     "blind54": EVAL / "fresh_blind_cases_54.yaml",
     "blind55": EVAL / "fresh_blind_cases_55.yaml",
+    "blind56": EVAL / "fresh_blind_cases_56.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -606,7 +614,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi45": EVAL / "multiturn_conversations_45.yaml",
                  "multi46": EVAL / "multiturn_conversations_46.yaml",
                  "multi47": EVAL / "multiturn_conversations_47.yaml",
-                 "multi48": EVAL / "multiturn_conversations_48.yaml"}
+                 "multi48": EVAL / "multiturn_conversations_48.yaml",
+                 "multi49": EVAL / "multiturn_conversations_49.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
