@@ -1464,3 +1464,18 @@ def test_only_the_child_out_of_reach_supports_an_emergency(text, support):
 ])
 def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     assert NET.settled(text) is settled
+
+
+# stop 62, after multi49's end run: a man coming for the child tonight, told to the child while
+# the child is home asleep ("he'll be outside at midnight", "come down quiet")
+@pytest.mark.parametrize("text, emergency", [
+    ("she's in bed asleep now. I read her phone: he says he'll be outside at midnight and to come down "
+     "quiet", True),
+    ("the messages say he'll be waiting outside at 1am tonight with his car", True),
+    ("he told her to come down quietly at 11 and not wake us", True),
+    ("last month he said he'd be outside at midnight but she never went, he's blocked now", False),
+    ("her dad's driving over, he'll be outside at 3 after school", False),
+    ("he sent her messages at midnight most nights, what should I look for", False),
+])
+def test_a_man_coming_for_the_child_at_night_is_a_meeting_soon(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
