@@ -1479,3 +1479,28 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
 ])
 def test_a_man_coming_for_the_child_at_night_is_a_meeting_soon(text, emergency):
     assert (NET.detect(text) is not None) is emergency
+
+
+# stop 62, after blind56's end run: a phone handed over as evidence, "right now" of the writer
+# beside calls weeks past, a school "system", and "came home at ten, he's safe"
+@pytest.mark.parametrize("text, emergency", [
+    ("someone has photos of him and wants money. he wants it to stop. he's given me his phone, where do I "
+     "take this", False),
+    ("he's been blackmailed for days. he gave me his phone and said you'll need the passcode for after, "
+     "and he wants it all to end", True),
+    ("a man made her undress on video calls. he stopped messaging a few weeks ago. I can't get out of bed "
+     "right now", False),
+    ("she's on a video call with a man from tiktok right now and he's telling her to take her top off", True),
+    ("he didn't come home and wasn't answering. He came home at ten, he's safe, he's eaten", False),
+    ("he didn't come home and wasn't answering and it's gone midnight", True),
+])
+def test_what_blind56_told_is_an_emergency_only_when_it_is_one(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
+
+
+@pytest.mark.parametrize("text, support", [
+    ("I'm a therapist outside the school system and she showed me pictures today", False),
+    ("there's a man outside the school gates filming the kids", True),
+])
+def test_a_school_system_is_no_place_outside(text, support):
+    assert NET.supports_emergency(text) is support
