@@ -162,21 +162,25 @@ class PossibleDanger:
         """trigger: the safety-net trigger that fired; peak: the highest score any stretch of the
         message gets from either danger reading; child: a young person seems to be typing;
         concepts: the safety net's concepts found in the message."""
-        beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
         never = self.never + (self.never_from_a_child if child else ())
         urgent = bool(concepts & self.never_beside.get(trigger, frozenset()))
-        words = len(text.split())
         bar = self.below_for.get(trigger, self.below)
-        if self.long_words is not None and words >= self.long_words:
+        if self._long(text):
             bar = max(bar, self.long_below)
-        return trigger not in never and not urgent and peak < bar and words >= self.min_words and not beside
+        return (trigger not in never and not urgent and peak < bar and len(text.split()) >= self.min_words
+                and not self._beside_a_threat(ranking))
 
     def doubts_a_long_story(self, text: str, peak: float, ranking: Sequence[Tuple[str, float]] = ()) -> bool:
-        """The danger-now model's score, supported by an urgent word, in a story long enough for
-        the long tier and under its bar in every stretch."""
-        beside = any(i in self.not_beside and c >= self.beside for i, c in ranking)
-        return (self.long_words is not None and len(text.split()) >= self.long_words
-                and peak < self.long_below and not beside)
+        """The danger-now model's trigger (its score with an urgent word or the classifier's own
+        emergency guess beside it) in a story long enough for the long tier, under its bar in
+        every stretch."""
+        return self._long(text) and peak < self.long_below and not self._beside_a_threat(ranking)
+
+    def _long(self, text: str) -> bool:
+        return self.long_words is not None and len(text.split()) >= self.long_words
+
+    def _beside_a_threat(self, ranking: Sequence[Tuple[str, float]]) -> bool:
+        return any(i in self.not_beside and c >= self.beside for i, c in ranking)
 
 
 @dataclass(frozen=True)

@@ -1429,9 +1429,10 @@ def test_what_stop_61s_sets_told_is_an_emergency_only_when_it_is_one(text, emerg
     assert (NET.detect(text) is not None) is emergency
 
 
-# stop 62 (blind55's and real47's first runs): the writer away from home, not the child; a phone
-# the family turned off and a helper not answering are no child out of reach; a story from years
-# back; a child home or sat in the writer's kitchen, told calmly
+# stop 62 (blind55's, real47's, multi49's and blind56's runs): the writer away from home, not the
+# child; a story from years back; a man coming for the child at night ("he'll be outside at
+# midnight", "come down quiet"); a phone handed over as evidence; "right now" said of the writer
+# beside calls weeks past; "came home at ten, he's safe"
 @pytest.mark.parametrize("text, emergency", [
     ("I work nights so I am not home to see who messages her at 2am", False),
     ("she is not home yet and it's gone midnight, her phone is off", True),
@@ -1439,36 +1440,6 @@ def test_what_stop_61s_sets_told_is_an_emergency_only_when_it_is_one(text, emerg
      "the spot they'd agreed", False),
     ("a man from her game turned up at our door asking to meet her", True),
     ("he's sat in my kitchen but his friend has gone to meet the man", True),
-])
-def test_what_stop_62s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
-    assert (NET.detect(text) is not None) is emergency
-
-
-@pytest.mark.parametrize("text, support", [
-    ("the school's safeguarding lead isn't answering and I don't know who to tell", False),
-    ("our welfare officer is not answering", False),
-    ("she went out at 6 and she isn't answering", True),
-    ("I've made him turn his phone off until we know what to do", False),
-    ("I've switched her phone off for tonight", False),
-    ("she's turned her phone off and I don't know where she is", True),
-])
-def test_only_the_child_out_of_reach_supports_an_emergency(text, support):
-    assert NET.supports_emergency(text) is support
-
-
-@pytest.mark.parametrize("text, settled", [
-    ("it happened at a sleepover last month. The lad's home now with his dad", True),
-    ("the girl is home now, but the man is still outside", False),
-    ("somebody says they'll post his picture unless he pays. He's sat in my kitchen with a brew", True),
-    ("he's sat in my kitchen and the man is still outside in his car", False),
-])
-def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
-    assert NET.settled(text) is settled
-
-
-# stop 62, after multi49's end run: a man coming for the child tonight, told to the child while
-# the child is home asleep ("he'll be outside at midnight", "come down quiet")
-@pytest.mark.parametrize("text, emergency", [
     ("she's in bed asleep now. I read her phone: he says he'll be outside at midnight and to come down "
      "quiet", True),
     ("the messages say he'll be waiting outside at 1am tonight with his car", True),
@@ -1476,14 +1447,6 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     ("last month he said he'd be outside at midnight but she never went, he's blocked now", False),
     ("her dad's driving over, he'll be outside at 3 after school", False),
     ("he sent her messages at midnight most nights, what should I look for", False),
-])
-def test_a_man_coming_for_the_child_at_night_is_a_meeting_soon(text, emergency):
-    assert (NET.detect(text) is not None) is emergency
-
-
-# stop 62, after blind56's end run: a phone handed over as evidence, "right now" of the writer
-# beside calls weeks past, a school "system", and "came home at ten, he's safe"
-@pytest.mark.parametrize("text, emergency", [
     ("someone has photos of him and wants money. he wants it to stop. he's given me his phone, where do I "
      "take this", False),
     ("he's been blackmailed for days. he gave me his phone and said you'll need the passcode for after, "
@@ -1494,13 +1457,32 @@ def test_a_man_coming_for_the_child_at_night_is_a_meeting_soon(text, emergency):
     ("he didn't come home and wasn't answering. He came home at ten, he's safe, he's eaten", False),
     ("he didn't come home and wasn't answering and it's gone midnight", True),
 ])
-def test_what_blind56_told_is_an_emergency_only_when_it_is_one(text, emergency):
+def test_what_stop_62s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency
 
 
+# only the child out of reach or someone outside supports an emergency: not a phone the family
+# turned off, a helper not answering, or "outside the school system"
 @pytest.mark.parametrize("text, support", [
+    ("the school's safeguarding lead isn't answering and I don't know who to tell", False),
+    ("our welfare officer is not answering", False),
+    ("she went out at 6 and she isn't answering", True),
+    ("I've made him turn his phone off until we know what to do", False),
+    ("I've switched her phone off for tonight", False),
+    ("she's turned her phone off and I don't know where she is", True),
     ("I'm a therapist outside the school system and she showed me pictures today", False),
     ("there's a man outside the school gates filming the kids", True),
 ])
-def test_a_school_system_is_no_place_outside(text, support):
+def test_only_the_child_out_of_reach_or_someone_outside_supports_an_emergency(text, support):
     assert NET.supports_emergency(text) is support
+
+
+# a child home or sat in the writer's kitchen, told calmly
+@pytest.mark.parametrize("text, settled", [
+    ("it happened at a sleepover last month. The lad's home now with his dad", True),
+    ("the girl is home now, but the man is still outside", False),
+    ("somebody says they'll post his picture unless he pays. He's sat in my kitchen with a brew", True),
+    ("he's sat in my kitchen and the man is still outside in his car", False),
+])
+def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
+    assert NET.settled(text) is settled
