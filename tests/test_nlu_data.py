@@ -114,7 +114,7 @@ SMALL_SETS = {"real_parent_cases_12.yaml": 20, "real_parent_cases_13.yaml": 30, 
               "real_parent_cases_41.yaml": 7, "real_parent_cases_42.yaml": 8,
               "real_parent_cases_43.yaml": 31, "real_parent_cases_44.yaml": 5,
               "real_parent_cases_45.yaml": 25,
-              "real_parent_cases_46.yaml": 18, "real_parent_cases_47.yaml": 2}
+              "real_parent_cases_46.yaml": 18, "real_parent_cases_47.yaml": 2, "real_parent_cases_48.yaml": 14}
 
 
 def test_every_evaluation_set_is_there():
@@ -170,14 +170,16 @@ def run_index():
 # multi28's "i want to report him but without my name", multi29's "...is there a way to get it
 # removed?", multi30's "and would she find out it was me who reported", multi31's "should I go
 # round and have it out with him", multi32's "should she have her phone in her room at night after
-# this?")
+# this?", multi50's "How do we get it taken down off that site?" and "i dont want him to get in
+# trouble though")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
            "find out it was me", "go round and have it out with", "have her phone in her room at night",
            "rather be dead than have anyone see it", "how do we get it out of the group",
            "is there any way to get them", "report him without giving my name",
            "i don t want my name on it", "someone she can talk to", "take her phone off her tonight",
            "have to go to court", "or straight to the police", "take the phone off her at night",
-           "have to give a statement")
+           "have to give a statement", "how do we get it taken down", "want him to get in trouble",
+           "get in trouble with the police for sending", "how often should i check her phone")
 
 
 def near_copy(text):

@@ -104,6 +104,9 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real47   a forty-seventh (2, from 2 pages), from pages no earlier set used, run once at the
            start of stop 62 before any change (one gatherer found only these in 102 searches:
            the stored pages are nearly used up)
+  real48   a forty-eighth (14, from 13 pages), from pages no earlier set used, run once at the
+           start of stop 63 before any change (one gatherer, 70 searches in threads whose main
+           topic is something else: co-parenting, legal, school, fostering, teen forums)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -183,6 +186,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   blind55  a fifty-fifth blind set (240), by another writer, run once at the start of stop 62
            before any change
   blind56  a fifty-sixth blind set (240), by another writer, run once at the end of stop 62 on
+           its final model and rules
+  blind57  a fifty-seventh blind set (240), by another writer, run once at the start of stop 63
+           before any change
+  blind58  a fifty-eighth blind set (240), by another writer, run once at the end of stop 63 on
            its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
@@ -438,6 +445,16 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            dad, an Afghan grandmother; Arabic, Portuguese, Urdu, Somali and Latvian speakers; a
            Call of Duty clan, Vinted, Wattpad), run once at the end of stop 62 on its final model
            and rules
+  multi50  a fiftieth, by another such writer (new to this one: a netball coach, a school bus
+           driver, a swimming teacher, an oil-rig dad, a nan with a screen reader, a kinship carer,
+           a Nigerian dad, a Syrian grandmother; Welsh, Punjabi, Pashto, Tigrinya and Spanish
+           speakers; Rainbow Six Siege, a K-pop Discord, Character AI), run once at the start of
+           stop 63 before any change
+  multi51  a fifty-first, by another such writer (new to this one: a cricket coach, a school
+           crossing patrol, a canoe club coach, a trawlerman dad, a prison-officer mum, a mum in a
+           women's refuge, a Ukrainian mum, an Iraqi Kurdish grandfather; Gaelic, Gujarati, Dari,
+           Amharic and French speakers; Valorant, an anime roleplay Discord, Replika), run once at
+           the end of stop 63 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -510,6 +527,7 @@ SETS = {
     "real45": EVAL / "real_parent_cases_45.yaml",
     "real46": EVAL / "real_parent_cases_46.yaml",
     "real47": EVAL / "real_parent_cases_47.yaml",
+    "real48": EVAL / "real_parent_cases_48.yaml",
     "blind4": EVAL / "fresh_blind_cases_4.yaml",
     "blind5": EVAL / "fresh_blind_cases_5.yaml",
     "blind6": EVAL / "fresh_blind_cases_6.yaml",
@@ -563,6 +581,8 @@ SETS = {
     "blind54": EVAL / "fresh_blind_cases_54.yaml",
     "blind55": EVAL / "fresh_blind_cases_55.yaml",
     "blind56": EVAL / "fresh_blind_cases_56.yaml",
+    "blind57": EVAL / "fresh_blind_cases_57.yaml",
+    "blind58": EVAL / "fresh_blind_cases_58.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -615,7 +635,9 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi46": EVAL / "multiturn_conversations_46.yaml",
                  "multi47": EVAL / "multiturn_conversations_47.yaml",
                  "multi48": EVAL / "multiturn_conversations_48.yaml",
-                 "multi49": EVAL / "multiturn_conversations_49.yaml"}
+                 "multi49": EVAL / "multiturn_conversations_49.yaml",
+                 "multi50": EVAL / "multiturn_conversations_50.yaml",
+                 "multi51": EVAL / "multiturn_conversations_51.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
