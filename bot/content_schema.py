@@ -341,6 +341,7 @@ class SafetyNetFile(ContentFile):
     supporting: List[Text] = []
     settling: List[Text] = []
     still_urgent: List[Text] = []
+    ended_by: Dict[Text, List[Text]] = {}  # a concept that ends some still-urgent ones (the man caught)
     self_harm_support: List[Text] = []
     as_written: List[Text] = []  # concepts matched in the words, never in their lemmas
     uncorrected: List[Text] = []  # concepts whose words the spelling corrector never corrects towards

@@ -58,6 +58,9 @@ class SafetyNet:
     as_written: frozenset = frozenset()  # concepts read in the words (text-speak and typos mended), never the lemmas
     settling: Tuple[str, ...] = ()  # concepts that say the child is safe now
     still_urgent: Tuple[str, ...] = ()  # concepts that mean something is happening now even so
+    # a concept that ends some still-urgent ones: the man the police caught where he waited is
+    # waiting no longer ("they waited at the end of the road... had him in cuffs")
+    ended_by: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     self_harm_support: Tuple[str, ...] = ()  # words that let the self-harm reading's weaker score count
     # the last message's concepts: detect, settled and supports_emergency all ask about the
     # same message in turn (each entry replaced whole, so threads never see half of one)
@@ -127,7 +130,7 @@ class SafetyNet:
         """Concepts that only let the self-harm reading's weaker score count: looked for only
         when that score asks (rarely), as their word lists are long."""
         used = {c for t in self.triggers for c in t.all_of + t.any_of + t.none_of + t.none_nearby + t.none_alongside}
-        used |= {*self.supporting, *self.settling, *self.still_urgent}
+        used |= {*self.supporting, *self.settling, *self.still_urgent, *self.ended_by}
         return frozenset(self.self_harm_support) - used
 
     @cached_property
@@ -182,7 +185,11 @@ class SafetyNet:
         """The writer says the child is safe now and nothing urgent: a model's guess alone is
         not enough for 999."""
         found = self._found(text, lemmas)
-        return bool(found & set(self.settling)) and not found & set(self.still_urgent)
+        urgent = found & set(self.still_urgent)
+        for ender, ended in self.ended_by.items():
+            if ender in found:
+                urgent -= set(ended)
+        return bool(found & set(self.settling)) and not urgent
 
     def detect(self, text: str, lemmas: Optional[Sequence[str]] = None) -> Optional[str]:
         """The name of the first trigger that fires, or None. A trigger that needs several
@@ -249,10 +256,15 @@ def load_safety_net(directory=CONTENT_DIR) -> SafetyNet:
     speller = Speller(_vocabulary(taught, textspeak, data.vocabulary))
     for key in ("supporting", "settling", "still_urgent", "self_harm_support", "as_written", "uncorrected"):
         require(all(c in concepts for c in getattr(data, key)), where, f"'{key}' names unknown concepts")
+    require(all(c in concepts for k, v in data.ended_by.items() for c in [k, *v]), where,
+            "'ended_by' names unknown concepts")
+    require(all(c in data.still_urgent for v in data.ended_by.values() for c in v), where,
+            "'ended_by' may only end 'still_urgent' concepts")
     return SafetyNet(textspeak, concepts, tuple(triggers), speller, supporting=tuple(data.supporting),
                      keep_as_written=frozenset(w.lower() for w in data.keep_as_written),
                      real_words=frozenset(w.lower() for w in data.real_words),
                      settling=tuple(data.settling), still_urgent=tuple(data.still_urgent),
+                     ended_by={k: tuple(v) for k, v in data.ended_by.items()},
                      self_harm_support=tuple(data.self_harm_support), as_written=frozenset(data.as_written))
 
 

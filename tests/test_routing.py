@@ -1224,6 +1224,12 @@ def test_another_adult_told_by_someone_who_cant_be_named_goes_to_crimestoppers_f
     ("a photographer on instagram wants her at a shoot in his studio next month, just her", True),
     ("a man who says he's a talent agent has offered him an audition in london in the holidays", True),
     ("he says she's beautiful and keeps asking what she's doing at the weekend", False),
+    # going to the place already told (multi50: "he's going there saturday", after the man's flat)
+    ("he says he's going there on saturday", True),
+    ("she wants to go back there next week to see him", True),
+    ("we saw a story about a girl taken abroad and we're going there on holiday in the summer", False),
+    ("a streamer wants to film a video with him at the shopping centre on sunday, just the two of them", True),
+    ("is there anything I can do?", False),
 ])
 def test_a_meeting_by_another_name_is_a_planned_meeting(text, meeting):
     decision = R.decide([("meeting_planned", 0.6), ("parental_controls", 0.6)], text=text)

@@ -1486,3 +1486,45 @@ def test_only_the_child_out_of_reach_or_someone_outside_supports_an_emergency(te
 ])
 def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     assert NET.settled(text) is settled
+
+
+# stop 63 (blind57's and multi50's first runs): the other person driving or popping over to the
+# child's home tonight is a meeting, whatever else is calm; the writer's own trip with the child
+# ("I've taken him to the GP") is no one taking the child
+@pytest.mark.parametrize("text, emergency", [
+    ("He's home with me now and calm. But I've just found a message saying the man is driving over "
+     "tonight at 8 to give him a train set", True),
+    ("he says he'll pop over at 7 tonight with the skins", True),
+    ("the man said he'd drive over last month but he never did, we blocked him", False),
+    ("he said he won't drive over tonight after all, he's blocked now", False),
+    ("My son is 11 and says his tummy hurts every morning. I've taken him to the GP, nothing physical", False),
+    ("we've taken her to the doctor twice this week and she won't say what's wrong", False),
+    ("a man has taken her to his flat and she isn't answering", True),
+])
+def test_what_stop_63s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
+    assert (NET.detect(text) is not None) is emergency
+
+
+# the child safe there with a parent, or the whole household home after it ended
+@pytest.mark.parametrize("text, settled", [
+    ("Her mum has taken her home now. She's safe there but she's shaking", True),
+    ("the police stopped him at the junction. Everyone's home and the doors are locked", True),
+    ("we're all home safe now, what happens next", True),
+    ("everyone is home by six normally but she isn't back", False),
+    ("is she safe there? she's at his flat", False),
+])
+def test_a_child_safe_there_or_everyone_home_is_safe_now(text, settled):
+    assert NET.settled(text) is settled
+
+
+# the man caught by the police where he waited: at the door or still there no longer keeps it
+# urgent (multi48's foster carer: "they waited at the end of the road... had him in cuffs")
+@pytest.mark.parametrize("text, settled", [
+    ("Police waited at the end of the road and had him out of the car and in cuffs. He's safe, he's "
+     "furious with me", True),
+    ("They stopped him at the junction outside our house. She's home with me now", True),
+    ("She's home with me now but the man is still outside in his car", False),
+    ("he's been arrested before, and now he's at the end of our road again. she is home now", False),
+])
+def test_the_man_caught_ends_waiting_at_the_door(text, settled):
+    assert NET.settled(text) is settled
