@@ -19,6 +19,7 @@ MODEL_ALONE_AFTER_999 = "danger model alone, straight after a 999 reply"
 SELF_HARM_WEAK = "self-harm reading, weakly"
 MODEL_BESIDE_A_SURE_CONCERN = "danger model alone, beside a concern the classifier is sure of"
 DANGER_MODEL = "danger model"
+SETTLED_AFTER_999 = "the child safe, told straight after a 999 reply"
 ASKING = re.compile(r"\?|\b(how|what|which|who|where|when|why|should|shall|can|could|do|does|first|or)\b")
 
 
@@ -143,6 +144,14 @@ def understand(
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
+    if (after_999 and table.settled_after_999 and not trigger and not child
+            and (fell_back or top in (None, OUT_OF_SCOPE)) and net.settled(text, lemmas)):
+        # what happened next, told straight after a 999 reply in words the classifier does not
+        # know ("the police stopped him at the junction... everyone's home"): general advice that
+        # names 999 without leading with it, not "sorry, I didn't follow", whose mid-emergency
+        # reply leads with 999
+        ranking, fell_back, doubted = [(table.when_unsure, 0.0)], False, doubted or SETTLED_AFTER_999
+        top, top_conf = ranking[0]
     if fell_back and not trigger and not child:
         if not doubted and not table.worth_rescuing(ranking, text):
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")

@@ -394,6 +394,19 @@ def test_straight_after_a_999_reply_the_danger_model_alone_names_999_without_lea
     assert understand(again, calm, danger=R.danger_model.with_support, after_999=True).intent == "immediate_danger"
 
 
+@pytest.mark.parametrize("fell_back", [True, False])
+def test_the_child_safe_told_after_a_999_reply_in_unknown_words_is_general_advice_naming_999(fell_back):
+    # multi50's update: "the police came... they stopped him at the junction... everyone's home"
+    unknown = [("out_of_scope", 0.25), ("followup_evidence", 0.08)]
+    update = "the police stopped him at the junction and took his phone. everyone's home now, what happens next"
+    after = understand(update, unknown, fell_back=fell_back, after_999=True)
+    assert after.concern == R.when_unsure and after.possible_danger
+    # not before any 999 reply, nor when the child is not said to be safe
+    assert understand(update, unknown, fell_back=fell_back).concern is None
+    unsettled = "the police stopped a car at the junction, what happens next"
+    assert understand(unsettled, unknown, fell_back=fell_back, after_999=True).concern is None
+
+
 def test_a_follow_up_that_needs_an_answer_is_not_read_before_one():
     assert "followup_reach" in R.after_an_answer
     asked = [("followup_reach", 0.7), ("out_of_scope", 0.25)]

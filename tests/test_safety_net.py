@@ -1500,6 +1500,13 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     ("My son is 11 and says his tummy hurts every morning. I've taken him to the GP, nothing physical", False),
     ("we've taken her to the doctor twice this week and she won't say what's wrong", False),
     ("a man has taken her to his flat and she isn't answering", True),
+    # a meeting the writer stopped, the man asking for another next week; still one if it is on again
+    ("Today I stopped my daughter going to meet a man from Instagram. She's at home with me now. Tonight he "
+     "messaged her to rearrange for next Friday", False),
+    ("I stopped him going to meet the man this afternoon but he still says he's meeting him tonight", True),
+    # hurting themselves, said as not so ("he's safe and not hurting himself"), is no risk
+    ("someone says they'll send the video to his nan unless he pays. he's safe and not hurting himself", False),
+    ("someone says they'll send the video to his nan unless he pays and he's hurting himself", True),
 ])
 def test_what_stop_63s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency
