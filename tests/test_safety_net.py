@@ -1507,6 +1507,12 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     # hurting themselves, said as not so ("he's safe and not hurting himself"), is no risk
     ("someone says they'll send the video to his nan unless he pays. he's safe and not hurting himself", False),
     ("someone says they'll send the video to his nan unless he pays and he's hurting himself", True),
+    # the police's pick-up, and a meeting said to be none (multi51, after the end run)
+    ("Update. Police picked him up outside the cinema before the man showed and brought him home tonight", False),
+    ("a man from his game is picking him up outside the cinema tonight", True),
+    ("She's asleep. Nobody is meeting anyone and her phone is switched off in my drawer tonight", False),
+    ("she agreed there is no trip and no meeting, nothing is arranged. what do we do tonight", False),
+    ("he's meeting a man tonight and his phone is switched off", True),
 ])
 def test_what_stop_63s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency

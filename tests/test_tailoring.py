@@ -50,6 +50,10 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     assert any(phone in b for b in tailor("other_adult", text="I found images of children on my partner's laptop"))
     assert not any(phone in b for b in tailor("other_adult", text="the football coach messages the boys at night"))
     assert not any(phone in b for b in tailor("unknown_contact", text="my husband says a man messages her"))
+    # a relative who is the child in the story, told with their age, is not the adult close to the writer
+    assert not any(phone in b for b in tailor("other_adult", text="my brother is 13 and a man on discord offers him money"))
+    assert not any(phone in b for b in tailor("other_adult", text="a man keeps messaging my cousin (14) on snapchat"))
+    assert any(phone in b for b in tailor("other_adult", text="my brother is 35 and I found pictures of kids on his laptop"))
 
 
 def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():
