@@ -1477,12 +1477,25 @@ def test_only_the_child_out_of_reach_or_someone_outside_supports_an_emergency(te
     assert NET.supports_emergency(text) is support
 
 
-# a child home or sat in the writer's kitchen, told calmly
+# a child home or sat in the writer's kitchen, told calmly; safe there with a parent, or the whole
+# household home after it ended (stop 63); the man caught by the police where he waited no longer
+# keeps "at the door" urgent (multi48's foster carer: "they waited at the end of the road... had him
+# in cuffs"), unless the arrest is told as once before
 @pytest.mark.parametrize("text, settled", [
     ("it happened at a sleepover last month. The lad's home now with his dad", True),
     ("the girl is home now, but the man is still outside", False),
     ("somebody says they'll post his picture unless he pays. He's sat in my kitchen with a brew", True),
     ("he's sat in my kitchen and the man is still outside in his car", False),
+    ("Her mum has taken her home now. She's safe there but she's shaking", True),
+    ("the police stopped him at the junction. Everyone's home and the doors are locked", True),
+    ("we're all home safe now, what happens next", True),
+    ("everyone is home by six normally but she isn't back", False),
+    ("is she safe there? she's at his flat", False),
+    ("Police waited at the end of the road and had him out of the car and in cuffs. He's safe, he's "
+     "furious with me", True),
+    ("They stopped him at the junction outside our house. She's home with me now", True),
+    ("She's home with me now but the man is still outside in his car", False),
+    ("he's been arrested before, and now he's at the end of our road again. she is home now", False),
 ])
 def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
     assert NET.settled(text) is settled
@@ -1516,28 +1529,3 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
 ])
 def test_what_stop_63s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency
-
-
-# the child safe there with a parent, or the whole household home after it ended
-@pytest.mark.parametrize("text, settled", [
-    ("Her mum has taken her home now. She's safe there but she's shaking", True),
-    ("the police stopped him at the junction. Everyone's home and the doors are locked", True),
-    ("we're all home safe now, what happens next", True),
-    ("everyone is home by six normally but she isn't back", False),
-    ("is she safe there? she's at his flat", False),
-])
-def test_a_child_safe_there_or_everyone_home_is_safe_now(text, settled):
-    assert NET.settled(text) is settled
-
-
-# the man caught by the police where he waited: at the door or still there no longer keeps it
-# urgent (multi48's foster carer: "they waited at the end of the road... had him in cuffs")
-@pytest.mark.parametrize("text, settled", [
-    ("Police waited at the end of the road and had him out of the car and in cuffs. He's safe, he's "
-     "furious with me", True),
-    ("They stopped him at the junction outside our house. She's home with me now", True),
-    ("She's home with me now but the man is still outside in his car", False),
-    ("he's been arrested before, and now he's at the end of our road again. she is home now", False),
-])
-def test_the_man_caught_ends_waiting_at_the_door(text, settled):
-    assert NET.settled(text) is settled
