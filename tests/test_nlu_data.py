@@ -179,7 +179,8 @@ SAYINGS = ("age is just a number", "report him but without my name", "is there a
            "i don t want my name on it", "someone she can talk to", "take her phone off her tonight",
            "have to go to court", "or straight to the police", "take the phone off her at night",
            "have to give a statement", "how do we get it taken down", "want him to get in trouble",
-           "get in trouble with the police for sending", "how often should i check her phone")
+           "get in trouble with the police for sending", "how often should i check her phone",
+           "is fortnite ok for a 7 year old")
 
 
 def near_copy(text):

@@ -107,6 +107,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
   real48   a forty-eighth (14, from 13 pages), from pages no earlier set used, run once at the
            start of stop 63 before any change (one gatherer, 70 searches in threads whose main
            topic is something else: co-parenting, legal, school, fostering, teen forums)
+           (a forty-ninth gatherer, in stop 64, searched advice columns, Q&A sites and single
+           posts 51 times and found no page that was unused and counted: no set was made)
   blind4   a fourth blind set (218), by another writer, run once at the end of stop 21
   blind5   a fifth blind set (220), by another writer, run once at the end of stop 22
   blind6   a sixth blind set (249), by another writer, run once at the end of stop 24
@@ -191,6 +193,10 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind58  a fifty-eighth blind set (240), by another writer, run once at the end of stop 63 on
            its final model and rules
+  blind59  a fifty-ninth blind set (240), by another writer, run once at the start of stop 64
+           before any change
+  blind60  a sixtieth blind set (240), by another writer, run once at the end of stop 64 on its
+           final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -455,6 +461,17 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            women's refuge, a Ukrainian mum, an Iraqi Kurdish grandfather; Gaelic, Gujarati, Dari,
            Amharic and French speakers; Valorant, an anime roleplay Discord, Replika), run once at
            the end of stop 63 on its final model and rules
+  multi52  a fifty-second, by another such writer (new to this one: a swimming teacher, a school
+           librarian, a sailing instructor, a lorry-driver dad, a paramedic mum, a deaf dad who
+           uses BSL, a special guardian, a Somali dad, a Roma mum; Welsh, Punjabi, Pashto,
+           Tigrinya and Spanish speakers; Rocket League, a K-pop fan Discord, Depop, AI chatbots),
+           run once at the start of stop 64 before any change
+  multi53  a fifty-third, by another such writer (new to this one: a rowing coach, a school
+           receptionist, a SENCo, a coach-driver dad, a care-worker mum, a blind mum with a screen
+           reader, a stepmum of three, an Eritrean dad, a Gypsy grandmother; Urdu, Kurdish, Somali,
+           Albanian and Italian speakers; Apex Legends, a Harry Potter roleplay Discord, eBay
+           card reselling, an AI boyfriend app), run once at the end of stop 64 on its final model
+           and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -583,6 +600,8 @@ SETS = {
     "blind56": EVAL / "fresh_blind_cases_56.yaml",
     "blind57": EVAL / "fresh_blind_cases_57.yaml",
     "blind58": EVAL / "fresh_blind_cases_58.yaml",
+    "blind59": EVAL / "fresh_blind_cases_59.yaml",
+    "blind60": EVAL / "fresh_blind_cases_60.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -637,7 +656,9 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi48": EVAL / "multiturn_conversations_48.yaml",
                  "multi49": EVAL / "multiturn_conversations_49.yaml",
                  "multi50": EVAL / "multiturn_conversations_50.yaml",
-                 "multi51": EVAL / "multiturn_conversations_51.yaml"}
+                 "multi51": EVAL / "multiturn_conversations_51.yaml",
+                 "multi52": EVAL / "multiturn_conversations_52.yaml",
+                 "multi53": EVAL / "multiturn_conversations_53.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
