@@ -233,6 +233,10 @@ EMERGENCIES = [
     # stop 55: the other person telling the child to come to a place, the child home for now
     "a man in his game, he tell him to come to the park at 10 tonight, he is in bed now",
     "someone on snap has asked her to go to the station at 4 today",
+    # stop 64: the other person taking the child out today
+    "a fan from his youtube channel is up here today and wants to take him out for a burger after school",
+    "this man from the game says he'll take her shopping tonight, she's getting ready",
+    "the guy she talks to on insta is taking her for a drive in an hour",
 ]
 
 NOT_EMERGENCIES = [
@@ -419,6 +423,13 @@ NOT_EMERGENCIES = [
     "after her operation she is going to take lots of painkillers for a week",
     "she took her tablets this morning and feels fine",
     "we walked down to the canal after tea to feed the ducks",
+    # stop 64: the writer's or a relative's outing, someone grabbing the child to keep them safe,
+    # the police coming round
+    "his grandad is taking him out for lunch today for his birthday",
+    "he wants to take her out for food one day, we've said absolutely not",
+    "the guard grabbed him before he got on the train, that was back in march",
+    "security grabbed her at the exit last summer and the man ran off, she's 16 now",
+    "police came to the house at 7 tonight to take her statement",
 ]
 
 
@@ -606,6 +617,9 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "he's downstairs with us, white as a sheet",
     "she's safe at school now, the head is with her",
     "wife says she's home, in bed, phone's downstairs with her",
+    # stop 64: opening an update with the child home
+    "He is home. The officers brought him back and stayed for an hour",
+    "update: my daughter's back home, her phone had died",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
@@ -621,6 +635,11 @@ def test_a_child_back_home_settles_a_models_guess(text):
     # an ending that is not relief: the writer's own, or a picture everywhere
     "its over for me i cant do this anymore",
     "it's all over the school now and she won't come out of her room",
+    # a child staying with the writer is not safe for that: staying is where they sleep, not
+    # where they are now (three grandparents' emergencies, a child gone out of the back door,
+    # settled by a trial pattern at stop 64)
+    "my granddaughter is staying with me this week, she has gone out the back door while i slept",
+    "she's staying at mine tonight but she's just gone out to meet him",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)
@@ -787,6 +806,10 @@ def test_someone_still_there_is_no_trigger_alone():
     ("there are tablets missing from the cupboard", True),
     ("she showed me her phone tonight and she's scared", False),
     ("he's been quiet since the match and won't talk to me", False),
+    # a farewell posted to the family (stop 64)
+    ("my son put on the family chat: please don't be mad at me, I love you all so much", True),
+    ("she messaged her dad 'I have made my decision, love you both'", True),
+    ("I've made my choice of GCSE options and mum is pleased", False),
     # a sign-off is not a goodbye
     ("Thank you dear, I'll ring them tomorrow. Bye for now.", False),
     ("thanks for your help, goodbye", False),
