@@ -70,10 +70,11 @@ def test_follow_ups_answer_in_the_conversations_context(helplines):
     # a young person asking whether to pay is never told "it's not your child's fault"
     pay = G.followups["followup_pay"].in_context["child_user"][0]
     assert helplines.mentions(pay)[0] == "CEOP" and "your child" not in pay
-    # "how do I report him?" after an adult's contact with a child names CEOP, not only the app
+    # "how do I report him?" after an adult's contact with a child, or after an emergency, names
+    # CEOP, not only the app
     block = G.followups["followup_block_report"]
     assert helplines.mentions(block.bubbles[0]) == []
-    for concern in ("unknown_contact", "gifts_money", "meeting_planned", "disclosure"):
+    for concern in ("unknown_contact", "gifts_money", "meeting_planned", "disclosure", "immediate_danger"):
         assert helplines.mentions(block.in_context[concern][0])[0] == "CEOP"
 
 
