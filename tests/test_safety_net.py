@@ -473,6 +473,15 @@ def test_a_clubs_meeting_tonight_is_no_meeting_in_its_lemmas_either():
     assert NET.detect("he said at the meeting point tonight", "he say at the meet point tonight".split()) is not None
 
 
+def test_the_police_coming_round_is_no_meeting_at_the_time_told_beside_it():
+    # "came to my house" is "come to my house" in its lemmas, a meeting's words (multi52's update)
+    text = "Police came to my house then my daughter walked in the door at 9"
+    lemmas = "police come to my house then my daughter walk in the door at 9".split()
+    assert NET.detect(text, lemmas) is None
+    # ...but someone else coming to the house at that time still is
+    assert NET.detect("he came to my house at 9", "he come to my house at 9".split()) is not None
+
+
 def test_lemmas_are_matched_too():
     assert NET.detect("zzz") is None
     assert NET.detect("zzz", lemmas=["she", "be", "meet", "him", "tonight"]) is not None
