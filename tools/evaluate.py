@@ -197,6 +197,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind60  a sixtieth blind set (240), by another writer, run once at the end of stop 64 on its
            final model and rules
+  blind61  a sixty-first blind set (240), by another writer, run once at the start of stop 65
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -472,6 +474,11 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Albanian and Italian speakers; Apex Legends, a Harry Potter roleplay Discord, eBay
            card reselling, an AI boyfriend app), run once at the end of stop 64 on its final model
            and rules
+  multi54  a fifty-fourth, by another such writer (new to this one: a netball coach, a school bus
+           escort, a head of year, a retired-postman grandad, a grandad raising his grandson, a dad
+           who works offshore, two mums, a Sudanese dad, a Syrian grandmother, an Irish Traveller
+           mum; Polish, Punjabi, Tigrinya, Turkish and Farsi speakers; Valorant, Roblox limiteds,
+           Wizz, train forums), run once at the start of stop 65 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -602,6 +609,7 @@ SETS = {
     "blind58": EVAL / "fresh_blind_cases_58.yaml",
     "blind59": EVAL / "fresh_blind_cases_59.yaml",
     "blind60": EVAL / "fresh_blind_cases_60.yaml",
+    "blind61": EVAL / "fresh_blind_cases_61.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -658,7 +666,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi50": EVAL / "multiturn_conversations_50.yaml",
                  "multi51": EVAL / "multiturn_conversations_51.yaml",
                  "multi52": EVAL / "multiturn_conversations_52.yaml",
-                 "multi53": EVAL / "multiturn_conversations_53.yaml"}
+                 "multi53": EVAL / "multiturn_conversations_53.yaml",
+                 "multi54": EVAL / "multiturn_conversations_54.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
