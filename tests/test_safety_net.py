@@ -237,6 +237,14 @@ EMERGENCIES = [
     "a fan from his youtube channel is up here today and wants to take him out for a burger after school",
     "this man from the game says he'll take her shopping tonight, she's getting ready",
     "the guy she talks to on insta is taking her for a drive in an hour",
+    # stop 65: going somewhere today to meet him, told beside how often they chat
+    "my 12 year old says she's off down the beach this afternoon to meet 'Tom' who is 16 and she talks to every night on her phone",
+    "he's heading into town after school today to meet the lad he games with every night",
+    # a pick-up told as a habit does not silence one tonight that breaks it
+    "he picks her up some days but tonight he's picking her up to take her to his flat",
+    # stop 65, after the end runs: dropping something round, or seeing the child at a place
+    "a member who DMs him daily will drop it round today at 2 while we're at work",
+    "a man from his game says he'll see him at the skatepark at 6 tonight",
 ]
 
 NOT_EMERGENCIES = [
@@ -430,6 +438,14 @@ NOT_EMERGENCIES = [
     "the guard grabbed him before he got on the train, that was back in march",
     "security grabbed her at the exit last summer and the man ran off, she's 16 now",
     "police came to the house at 7 tonight to take her statement",
+    # stop 65: going somewhere to meet friends every week, or a meeting on another day
+    "she's off to the youth club every friday to meet her mates",
+    "he's going into town next saturday to meet the lad he games with every night, we've said no",
+    # a pick-up told as a habit, beside the writer's own talk with the child tonight (multi54)
+    "I asked her about it tonight. He's been picking her up from school some days in his car",
+    # the family dropping round or seeing the child
+    "my mum will drop it round tonight",
+    "his dad says he'll see him at the park at 6 tonight",
 ]
 
 
@@ -629,6 +645,13 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     # stop 64: opening an update with the child home
     "He is home. The officers brought him back and stayed for an hour",
     "update: my daughter's back home, her phone had died",
+    # stop 65: just in through the door
+    "He's just walked in. He was at his mate's house round the corner and his phone had died",
+    "she has just come in the door, she was at her friend's",
+    # "It's over." and what happened next, its full stop gone in the words
+    "It's over. Police got here in forty minutes and he's been taken in. My boy is inside with me",
+    "ok its over. i rang 999 and the police came",
+    "She's home, in the living room with her mum, and we've blocked him together",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
@@ -649,6 +672,11 @@ def test_a_child_back_home_settles_a_models_guess(text):
     # settled by a trial pattern at stop 64)
     "my granddaughter is staying with me this week, she has gone out the back door while i slept",
     "she's staying at mine tonight but she's just gone out to meet him",
+    # walked in to somewhere else, or on someone: not home
+    "he's just walked in to town to meet him",
+    "she's just walked in on the man in the park again",
+    "its over for me i cant do this anymore he has the pictures",
+    "it's over the whole school now and she won't go in",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)
