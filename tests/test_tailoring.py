@@ -54,6 +54,14 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     assert not any(phone in b for b in tailor("other_adult", text="my brother is 13 and a man on discord offers him money"))
     assert not any(phone in b for b in tailor("other_adult", text="a man keeps messaging my cousin (14) on snapchat"))
     assert any(phone in b for b in tailor("other_adult", text="my brother is 35 and I found pictures of kids on his laptop"))
+    # a partner or relative who is only the writer's company in the telling is not the adult in question
+    assert not any(phone in b for b in tailor("other_adult", text="his coach texts him at midnight. my husband thinks we should have a word"))
+    assert not any(phone in b for b in tailor("other_adult", text="a man in our building invites the boys in. my husband says I'm overreacting"))
+    assert not any(phone in b for b in tailor("other_adult", text="my husband's son is 20 and he's messaging my daughter"))
+    # ...while their own words, devices or new partner still count
+    assert any(phone in b for b in tailor("other_adult", text="my husband said he was only looking at them once"))
+    assert any(phone in b for b in tailor("other_adult", text="there were pictures of girls on my husband's laptop"))
+    assert any(phone in b for b in tailor("other_adult", text="my dad's new partner looks after the kids and has videos of children"))
 
 
 def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():
