@@ -264,6 +264,7 @@ class RoutingFile(ContentFile):
     self_harm_model: Optional[DangerModel] = None
     possible_danger: Optional[PossibleDanger] = None
     redirects: Dict[str, Redirect] = {}
+    when_off_subject: List[StrictStr] = []
     in_area: Optional[InArea] = None
     _concerns = not_empty("concerns")
 

@@ -135,6 +135,10 @@ class Redirect:
     def applies(self, chosen: str, text: str) -> bool:
         if chosen not in self.instead_of:
             return False  # most messages: no need to read the text at all
+        return self.told(text)
+
+    def told(self, text: str) -> bool:
+        """The words say it, whatever the reading."""
         text = one_line(text)
         return (any(p.search(text) for p in self.when)
                 and (not self.alongside or any(p.search(text) for p in self.alongside))
@@ -228,6 +232,9 @@ class Routing:
     settled_after_999: bool = False
     # follow-ups read as such only once the conversation has had an answer to a worry
     after_an_answer: Tuple[str, ...] = ()
+    # redirects whose words still decide a message the classifier is unsure of or reads as off
+    # the subject: a worry hidden in noise is answered as that worry
+    off_subject: Tuple[Redirect, ...] = ()
 
     def concern_mass(self, ranking: Sequence[Tuple[str, float]]) -> float:
         return sum(c for n, c in ranking if self.is_concern(n))
@@ -240,6 +247,10 @@ class Routing:
 
     def is_concern(self, intent: Optional[str]) -> bool:
         return intent in self.concerns
+
+    def told_off_subject(self, text: str) -> Optional[str]:
+        """The concern a message read as off the subject tells in its own words, if any."""
+        return next((r.to for r in self.off_subject if r.told(text)), None)
 
     def decide(
         self,
@@ -333,15 +344,17 @@ def load_routing(directory=CONTENT_DIR, helplines: Optional[Catalogue] = None) -
     require(not odd, where, f"'story_follow_ups' must be follow-up intents, not {odd}")
     odd = [i for i in data.after_an_answer if not i.startswith(FOLLOW_UP)]
     require(not odd, where, f"'after_an_answer' must be follow-up intents, not {odd}")
+    redirects = _redirects(data.redirects, concerns, where)
     return Routing(concerns, float(data.secondary_confidence), emergency_conf, mass, data.rescue_words,
                    data.child_story_words, data.story_words, tuple(data.story_follow_ups), unsure,
                    _small_talk(data.small_talk, where), _danger_model(data.danger_model, where),
-                   _redirects(data.redirects, concerns, where), _in_area(data.in_area, concerns, where),
+                   redirects, _in_area(data.in_area, concerns, where),
                    _sure_guess(data.sure_guess, concerns, where),
                    _danger_model(data.self_harm_model, where, "self_harm_model") if data.self_harm_model else None,
                    _possible_danger(data.possible_danger, concerns, where),
                    _small_talk(data.short_answers, where, "short_answers") if data.short_answers else None,
-                   data.settled_after_999, tuple(data.after_an_answer))
+                   data.settled_after_999, tuple(data.after_an_answer),
+                   _off_subject(data.when_off_subject, redirects, where))
 
 
 def _concern(intent: str, spec: schema.Concern, helplines: Catalogue, where: str, known=()) -> Concern:
@@ -452,6 +465,13 @@ def _redirects(spec: Dict[str, schema.Redirect], concerns: Dict[str, Concern], w
         out.append(Redirect(name, raw.to, tuple(raw.instead_of), _patterns(raw.when, w, "when"),
                             _patterns(raw.unless, w, "unless"), _patterns(raw.alongside, w, "alongside")))
     return tuple(out)
+
+
+def _off_subject(names: Sequence[str], redirects: Tuple[Redirect, ...], where: str) -> Tuple[Redirect, ...]:
+    by_name = {r.name: r for r in redirects}
+    unknown = [n for n in names if n not in by_name]
+    require(not unknown, f"{where}: when_off_subject", f"must name redirects, not {unknown}")
+    return tuple(by_name[n] for n in names)
 
 
 @lru_cache(maxsize=1)

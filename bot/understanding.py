@@ -152,6 +152,12 @@ def understand(
         # reply leads with 999
         ranking, fell_back, doubted = [(table.when_unsure, 0.0)], False, doubted or SETTLED_AFTER_999
         top, top_conf = ranking[0]
+    told = table.told_off_subject(text) if (fell_back or top == OUT_OF_SCOPE) and not trigger and not child else None
+    if told:
+        # a worry hidden in noise or small talk ("asdfgh lol test... a bloke he plays with has asked
+        # him to keep it quiet... what's the weather doing"): the words tell it, whatever the reading
+        ranking, fell_back = [(told, top_conf)], False
+        top = told
     if fell_back and not trigger and not child:
         if not doubted and not table.worth_rescuing(ranking, text):
             return Understanding(FALLBACK, top_conf, None, (), None, False, "classifier unsure")

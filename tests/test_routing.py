@@ -721,6 +721,11 @@ def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
      [("signs_secrecy", 0.4)]),
     ("last saturday he met a man he knew from snapchat, he came home fine but he is very quiet since",
      [("signs_withdrawal", 0.5)]),
+    # stop 65: an account or a "friend" known only from an app
+    ("an instagram account has been messaging a girl in year 6, pushing her to get skype. how do we talk to the class?",
+     [("talk_to_child", 0.6)]),
+    ("he's been on calls with a twitter account that said they were a 15 year old, what settings do I change?",
+     [("parental_controls", 0.6)]),
 ])
 def test_what_an_adult_does_to_groom_a_child_is_a_contact_worry_whatever_the_question(text, ranking):
     decision = routing().decide(ranking, text=text)
@@ -747,6 +752,9 @@ def test_what_an_adult_does_to_groom_a_child_is_a_contact_worry_whatever_the_que
     # a boy from school, met in person: no one unknown
     ("she met a boy from her class at the park and now she's quiet, should I ask her?",
      [("signs_withdrawal", 0.6)]),
+    # an app's account with no act: the question stands
+    ("a fake instagram account keeps posting pictures of her friends, how do I talk to her about it?",
+     [("talk_to_child", 0.6)]),
 ])
 def test_without_both_the_act_and_the_adult_the_reading_stands(text, ranking):
     assert routing().decide(ranking, text=text).reason != "redirect: contact_acts"
@@ -1299,3 +1307,27 @@ def test_a_long_story_beside_a_threat_over_images_is_never_doubted():
     doubt = R.possible_danger
     threat = [("parental_controls", 0.7), ("sextortion", doubt.beside)]
     assert understand(LONG_STORY, threat, peak=0.0).intent == "immediate_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "asdfgh lol test test 123 ok anyway the dog ate a sock, oh and my lad (13) has got £300 of game credit "
+    "from a bloke he plays with who's asked him to keep it quiet, anyway what's the weather doing",
+    "milk, eggs, bin bags, ring the plumber, my daughter is 12 and a man on roblox keeps asking her for "
+    "photos, dog food, sellotape",
+])
+def test_a_contact_worry_hidden_in_noise_is_answered_as_that_worry(text):
+    # stop 65: nine blind sets' worries hidden in keyboard noise or a shopping list had the "sorry,
+    # I didn't follow" reply, whether the classifier fell back or read them as off the subject
+    assert understand(text, [("out_of_scope", 0.94), ("gifts_money", 0.04)]).concern == "unknown_contact"
+    assert understand(text, [("out_of_scope", 0.3)], fell_back=True).concern == "unknown_contact"
+
+
+@pytest.mark.parametrize("text", [
+    "asdfgh lol test test 123 is this thing on?? what's the weather doing this weekend",
+    # an act with no adult or unknown person doing it
+    "shopping list: milk, eggs, bread. her best friend asked her to keep it quiet about the party",
+    # a news story
+    "saw a documentary last night about a man pretending to be a 13 year old, anyway what's for tea",
+])
+def test_noise_without_a_contact_worry_in_it_stays_off_the_subject(text):
+    assert understand(text, [("out_of_scope", 0.94)]).concern is None
