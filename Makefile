@@ -67,7 +67,7 @@ flows: build
 review: install
 	$(PY) -m tools.review
 
-# this bot against the stock `rasa init` assistant: results/bench/ (about 20 minutes)
+# this bot against the stock `rasa init` assistant, serving measured in 3 rounds: results/bench/ (about 25 minutes)
 bench: build
 	$(PY) -m tools.bench
 

@@ -3,9 +3,14 @@ this machine, served the same way. Prints a table with the ratios and the target
 writes results/bench/bench.json (plus a dated copy in results/bench/history/) and
 results/bench/bench.png.
 
-    python -m tools.bench            # the full run (about 20 minutes on 2 cores)
+    python -m tools.bench            # the full run (about 25 minutes on 2 cores)
     python -m tools.bench --quick    # checks it all works (no training times, tiny loads)
     python -m tools.bench --serving-only   # full loads, no training times
+    python -m tools.bench --rounds 1 # the serving measures once each (before stop 65)
+
+The serving measures (cold start, latency, load, memory) are taken in rounds, the two
+assistants one after the other with the order swapped each round, and each is reported as its
+median (bench.rounds); every round's figures are kept in bench.json.
 """
 import argparse
 import datetime as dt
@@ -17,13 +22,14 @@ from pathlib import Path
 
 import yaml
 
-from tools.bench import measure
+from tools.bench import measure, rounds as serving_rounds
 from tools.bench.assistants import Assistant, StockAssistant, TrustYourGut
-from tools.bench.report import chart, table, verdicts
+from tools.bench.report import chart, round_ratios, table, verdicts
 from apps.paths import ROOT
 
 OUT = ROOT / "results" / "bench"
 SINGLE_ROUNDS = 2
+ROUNDS = 3  # serving rounds in a full run (--rounds)
 FOLLOW_UPS = ["How do I keep evidence safely?", "How do I talk to my child about this?", "thanks"]
 
 
@@ -43,7 +49,7 @@ def conversations(texts, count: int, turns: int):
     return out
 
 
-def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> dict:
+def train_one(a: Assistant, quick: bool, time_training: bool = True) -> dict:
     r = {"assistant": a.name}
     if not time_training and isinstance(a, TrustYourGut):
         from tools.train import train
@@ -61,6 +67,11 @@ def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> d
             r["retrain_nlu_example_s"] = measure.timed(a.train)
             print(f"  {a.name}: retrained after a response change in {r['retrain_response_s']} s, "
                   f"after one NLU example in {r['retrain_nlu_example_s']} s", flush=True)
+    return r
+
+
+def serve_one(a: Assistant, quick: bool, texts) -> dict:
+    r = {}
     try:
         r["cold_start_s"] = measure.cold_start(a.launch, a.rasa_port, a.probe, a.correct)
         measure.one_at_a_time(a.rasa_port, texts[:3])  # warm-up, not counted
@@ -73,7 +84,9 @@ def bench_one(a: Assistant, quick: bool, texts, time_training: bool = True) -> d
         r["rss_actions_mb"] = measure.rss_mb(a.actions.pid) if a.actions else None
     finally:
         a.stop()
-    print(f"  {a.name}: served and measured", flush=True)
+    print(f"  {a.name}: served and measured (cold start {r.get('cold_start_s')} s, "
+          f"p95 {r.get('single', {}).get('p95_ms')} ms, "
+          f"{r.get('concurrent', {}).get('throughput_msg_s')} msg/s)", flush=True)
     return r
 
 
@@ -83,6 +96,8 @@ def main(argv) -> int:
     parser.add_argument("--serving-only", action="store_true",
                         help="full loads, but no training times (this bot's current model is used)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--rounds", type=int, default=None,
+                        help=f"serving rounds, the order swapped each round (default {ROUNDS}; 1 with --quick)")
     args = parser.parse_args(argv)
     texts = parent_messages()
     work = Path(tempfile.mkdtemp(prefix="tyg-bench-"))
@@ -92,11 +107,20 @@ def main(argv) -> int:
         results = {"when": dt.datetime.now().isoformat(timespec="seconds"), "quick": args.quick,
                    "serving_only": args.serving_only,
                    "machine": {"cores": len(__import__("os").sched_getaffinity(0))}}
-        print("benchmarking the stock assistant ...", flush=True)
         time_training = not (args.quick or args.serving_only)
-        results["stock"] = bench_one(stock, args.quick, texts, time_training)
-        print("benchmarking Trust Your Gut ...", flush=True)
-        results["ours"] = bench_one(ours, args.quick, texts, time_training)
+        sides = {"stock": stock, "ours": ours}
+        count = args.rounds or (1 if args.quick else ROUNDS)
+        results["rounds"] = count
+        for key, a in sides.items():
+            print(f"training {a.name} ...", flush=True)
+            results[key] = train_one(a, args.quick, time_training)
+        served = {key: [] for key in sides}
+        for i, order in enumerate(serving_rounds.orders(count), 1):
+            print(f"serving round {i} of {count}: {' then '.join(sides[k].name for k in order)}", flush=True)
+            for key in order:
+                served[key].append(serve_one(sides[key], args.quick, texts))
+        for key in sides:
+            results[key].update(serving_rounds.combine(served[key]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["verdicts"] = verdicts(results)
@@ -108,6 +132,8 @@ def main(argv) -> int:
         (args.out / "history" / f"bench-{results['when'].replace(':', '')}.json").write_text(text)
     chart(results, args.out / "bench.png")
     print(table(results))
+    if count > 1:
+        print(round_ratios(results))
     print(f"results: {args.out / 'bench.json'}, chart: {args.out / 'bench.png'}")
     return 0
 

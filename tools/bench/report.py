@@ -66,6 +66,21 @@ def table(results: dict) -> str:
     return "\n".join(rows)
 
 
+def round_ratios(results: dict) -> str:
+    """Each targeted serving measure's ratio in every round, beside the median's: how far the
+    machine drifted during the run."""
+    stock, ours = results["stock"].get("rounds") or [], results["ours"].get("rounds") or []
+    rows = ["| measure (ratio) | " + " | ".join(f"round {i}" for i in range(1, len(ours) + 1)) + " | median |",
+            "|---|" + "---|" * (len(ours) + 1)]
+    for label, path, _, target in METRICS:
+        if not target or target[0] == "ours<=" or _get(results["ours"], path) is None or not ours:
+            continue
+        per_round = [_ratio(_get(o, path), _get(s, path)) for o, s in zip(ours, stock)]
+        rows.append(f"| {label} | " + " | ".join(str(r) for r in per_round)
+                    + f" | {_ratio(_get(results['ours'], path), _get(results['stock'], path))} |")
+    return "\n".join(rows)
+
+
 def chart(results: dict, path: Path) -> None:
     import matplotlib
 

@@ -1,0 +1,46 @@
+"""Several rounds of the serving measures, one assistant after the other and the order swapped
+each round, summed up as each measure's median. On a shared 2-core machine the speed drifts
+over minutes: one round each, stock first, measured the drift as often as the code."""
+import statistics
+from typing import Dict, List
+
+# counts that are the same every round, and losses, which add up rather than average
+SAME = ("messages", "conversations", "workers")
+ADDED = ("lost",)
+
+
+def _median(values):
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 2) if values else None
+
+
+def combine(rounds: List[Dict]) -> Dict:
+    """One result from several rounds' results: the median of every measure, losses summed,
+    and the rounds themselves kept."""
+    if not rounds:
+        return {}
+    out: Dict = {}
+    for key, first in rounds[0].items():
+        if isinstance(first, dict):
+            part = {}
+            for k, v in first.items():
+                values = [r[key].get(k) for r in rounds]
+                if k in SAME or not isinstance(v, (int, float)):
+                    part[k] = sum(values, [])[:5] if isinstance(v, list) else v
+                elif k in ADDED:
+                    part[k] = sum(values)
+                else:
+                    part[k] = _median(values)
+            out[key] = part
+        elif isinstance(first, (int, float)) or first is None:
+            out[key] = _median([r.get(key) for r in rounds])
+        else:
+            out[key] = first
+    if len(rounds) > 1:
+        out["rounds"] = rounds
+    return out
+
+
+def orders(count: int):
+    """Which assistant goes first in each round: the stock one, then this bot, swapped each round."""
+    return [("stock", "ours") if i % 2 == 0 else ("ours", "stock") for i in range(count)]
