@@ -199,6 +199,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            final model and rules
   blind61  a sixty-first blind set (240), by another writer, run once at the start of stop 65
            before any change
+  blind62  a sixty-second blind set (240), by another writer, run once at the end of stop 65 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -479,6 +481,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            who works offshore, two mums, a Sudanese dad, a Syrian grandmother, an Irish Traveller
            mum; Polish, Punjabi, Tigrinya, Turkish and Farsi speakers; Valorant, Roblox limiteds,
            Wizz, train forums), run once at the start of stop 65 before any change
+  multi55  a fifty-fifth, by another such writer (new to this one: a hockey coach, a Sea Cadets
+           instructor, a school minibus driver, a train-driver dad, a nurse mum on nights, a dad
+           with dyslexia, a dad in the RAF, two dads, a Nigerian dad, an Iraqi grandmother, a
+           Ghanaian mum; Gujarati, Yoruba, Hungarian and Bengali speakers; Rocket League, an anime
+           fan Discord, sneaker reselling, Lego forums), run once at the end of stop 65 on its final
+           model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -610,6 +618,7 @@ SETS = {
     "blind59": EVAL / "fresh_blind_cases_59.yaml",
     "blind60": EVAL / "fresh_blind_cases_60.yaml",
     "blind61": EVAL / "fresh_blind_cases_61.yaml",
+    "blind62": EVAL / "fresh_blind_cases_62.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -667,7 +676,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi51": EVAL / "multiturn_conversations_51.yaml",
                  "multi52": EVAL / "multiturn_conversations_52.yaml",
                  "multi53": EVAL / "multiturn_conversations_53.yaml",
-                 "multi54": EVAL / "multiturn_conversations_54.yaml"}
+                 "multi54": EVAL / "multiturn_conversations_54.yaml",
+                 "multi55": EVAL / "multiturn_conversations_55.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
