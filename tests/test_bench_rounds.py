@@ -19,7 +19,7 @@ def test_each_measure_is_the_median_of_its_rounds_and_losses_add_up():
     assert out["concurrent"]["throughput_msg_s"] == 33.0
     assert out["concurrent"]["lost"] == 3 and len(out["concurrent"]["lost_examples"]) == 3
     assert out["single"]["messages"] == 312 and out["rss_actions_mb"] is None
-    assert len(out["rounds"]) == 3
+    assert len(out["rounds"]) == 3 and out["concurrent"]["messages_all_rounds"] == 900
 
 
 def test_one_round_is_reported_as_it_was():

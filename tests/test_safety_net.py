@@ -243,8 +243,11 @@ EMERGENCIES = [
     # a pick-up told as a habit does not silence one tonight that breaks it
     "he picks her up some days but tonight he's picking her up to take her to his flat",
     # stop 65, after the end runs: dropping something round, or seeing the child at a place
-    "a member who DMs him daily will drop it round today at 2 while we're at work",
+    "a member who DMs him daily says he'll drop it round today at 2 while we're at work",
     "a man from his game says he'll see him at the skatepark at 6 tonight",
+    # ...with the family named earlier in the sentence, or a live call beside chats "now and then"
+    "a man on roblox told him not to tell his mum and he'll see him at the skatepark at 6 tonight",
+    "video call with a man from tiktok right now and he's telling her to undress. they've chatted now and then since june",
 ]
 
 NOT_EMERGENCIES = [
@@ -446,6 +449,9 @@ NOT_EMERGENCIES = [
     # the family dropping round or seeing the child
     "my mum will drop it round tonight",
     "his dad says he'll see him at the park at 6 tonight",
+    "my mum is going to drop them round at 6 tonight",
+    "I'll drop it round tonight after work",
+    "she'll see him at the gates at 3 today, his teacher said",
 ]
 
 
@@ -677,6 +683,11 @@ def test_a_child_back_home_settles_a_models_guess(text):
     "she's just walked in on the man in the park again",
     "its over for me i cant do this anymore he has the pictures",
     "it's over the whole school now and she won't go in",
+    # in a car is not in at home, and "it's over" must say how it ended
+    "She's just got in a car with a man from snapchat",
+    "he's just come in his car to pick her up, he's outside",
+    "its over i cant find her anywhere",
+    "It's over. We cant find her",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)

@@ -57,11 +57,13 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     # a partner or relative who is only the writer's company in the telling is not the adult in question
     assert not any(phone in b for b in tailor("other_adult", text="his coach texts him at midnight. my husband thinks we should have a word"))
     assert not any(phone in b for b in tailor("other_adult", text="a man in our building invites the boys in. my husband says I'm overreacting"))
-    assert not any(phone in b for b in tailor("other_adult", text="my husband's son is 20 and he's messaging my daughter"))
+    assert not any(phone in b for b in tailor("other_adult", text="my partner's friend has been staying and he messages my daughter"))
     # ...while their own words, devices or new partner still count
     assert any(phone in b for b in tailor("other_adult", text="my husband said he was only looking at them once"))
     assert any(phone in b for b in tailor("other_adult", text="there were pictures of girls on my husband's laptop"))
     assert any(phone in b for b in tailor("other_adult", text="my dad's new partner looks after the kids and has videos of children"))
+    assert any(phone in b for b in tailor("other_adult", text="my husband's son is 20 and he's sending my daughter sexual messages"))
+    assert any(phone in b for b in tailor("other_adult", text="my husband works with kids and i found pictures of children on his laptop"))
 
 
 def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():

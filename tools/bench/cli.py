@@ -109,7 +109,9 @@ def main(argv) -> int:
                    "machine": {"cores": len(__import__("os").sched_getaffinity(0))}}
         time_training = not (args.quick or args.serving_only)
         sides = {"stock": stock, "ours": ours}
-        count = args.rounds or (1 if args.quick else ROUNDS)
+        count = (1 if args.quick else ROUNDS) if args.rounds is None else args.rounds
+        if count < 1:
+            parser.error("--rounds must be 1 or more")
         results["rounds"] = count
         for key, a in sides.items():
             print(f"training {a.name} ...", flush=True)

@@ -70,7 +70,7 @@ def round_ratios(results: dict) -> str:
     """Each targeted serving measure's ratio in every round, beside the median's: how far the
     machine drifted during the run."""
     stock, ours = results["stock"].get("rounds") or [], results["ours"].get("rounds") or []
-    rows = ["| measure (ratio) | " + " | ".join(f"round {i}" for i in range(1, len(ours) + 1)) + " | median |",
+    rows = ["| measure (ratio) | " + " | ".join(f"round {i}" for i in range(1, len(ours) + 1)) + " | medians' ratio |",
             "|---|" + "---|" * (len(ours) + 1)]
     for label, path, _, target in METRICS:
         if not target or target[0] == "ours<=" or _get(results["ours"], path) is None or not ours:

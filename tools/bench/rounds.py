@@ -31,6 +31,8 @@ def combine(rounds: List[Dict]) -> Dict:
                     part[k] = sum(values)
                 else:
                     part[k] = _median(values)
+            if "lost" in part:  # losses are out of every round's messages, not the first's
+                part["messages_all_rounds"] = sum(r[key].get("messages") or 0 for r in rounds)
             out[key] = part
         elif isinstance(first, (int, float)) or first is None:
             out[key] = _median([r.get(key) for r in rounds])
