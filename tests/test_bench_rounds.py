@@ -2,7 +2,7 @@
 import pytest
 
 from tools.bench.report import round_ratios
-from tools.bench.rounds import combine, orders
+from tools.bench.rounds import combine, orders, serve_in_rounds
 
 pytestmark = pytest.mark.unit
 
@@ -30,6 +30,19 @@ def test_one_round_is_reported_as_it_was():
 
 def test_the_order_is_swapped_every_round():
     assert orders(3) == [("stock", "ours"), ("ours", "stock"), ("stock", "ours")]
+
+
+def test_each_assistant_is_served_every_round_in_the_swapped_order_and_its_rounds_combined():
+    served = []
+
+    def serve(name):
+        served.append(name)
+        return _round(10.0 + len(served), 40.0, 30.0, 1)
+
+    out = serve_in_rounds({"stock": "S", "ours": "O"}, 3, serve)
+    assert served == ["S", "O", "O", "S", "S", "O"]
+    assert out["stock"]["cold_start_s"] == 14.0 and out["ours"]["cold_start_s"] == 13.0
+    assert out["stock"]["concurrent"]["lost"] == 3 and len(out["ours"]["rounds"]) == 3
 
 
 def test_the_ratio_of_every_round_is_printed_beside_the_median():

@@ -116,13 +116,9 @@ def main(argv) -> int:
         for key, a in sides.items():
             print(f"training {a.name} ...", flush=True)
             results[key] = train_one(a, args.quick, time_training)
-        served = {key: [] for key in sides}
-        for i, order in enumerate(serving_rounds.orders(count), 1):
-            print(f"serving round {i} of {count}: {' then '.join(sides[k].name for k in order)}", flush=True)
-            for key in order:
-                served[key].append(serve_one(sides[key], args.quick, texts))
+        served = serving_rounds.serve_in_rounds(sides, count, lambda a: serve_one(a, args.quick, texts))
         for key in sides:
-            results[key].update(serving_rounds.combine(served[key]))
+            results[key].update(served[key])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["verdicts"] = verdicts(results)

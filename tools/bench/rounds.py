@@ -2,7 +2,7 @@
 each round, summed up as each measure's median. On a shared 2-core machine the speed drifts
 over minutes: one round each, stock first, measured the drift as often as the code."""
 import statistics
-from typing import Dict, List
+from typing import Callable, Dict, List
 
 # counts that are the same every round, and losses, which add up rather than average
 SAME = ("messages", "conversations", "workers")
@@ -41,6 +41,17 @@ def combine(rounds: List[Dict]) -> Dict:
     if len(rounds) > 1:
         out["rounds"] = rounds
     return out
+
+
+def serve_in_rounds(sides: Dict[str, object], count: int, serve: Callable[[object], Dict]) -> Dict[str, Dict]:
+    """serve(assistant) for each side, `count` rounds in the swapped orders; each side's rounds
+    combined."""
+    served: Dict[str, List[Dict]] = {key: [] for key in sides}
+    for i, order in enumerate(orders(count), 1):
+        print(f"serving round {i} of {count}: {' then '.join(getattr(sides[k], 'name', k) for k in order)}", flush=True)
+        for key in order:
+            served[key].append(serve(sides[key]))
+    return {key: combine(rounds) for key, rounds in served.items()}
 
 
 def orders(count: int):
