@@ -39,3 +39,15 @@ def test_the_channels_module_applies_it():
     import rasa_ext.channels  # noqa: F401  (loaded by `rasa run` through credentials.yml)
 
     assert RemoteAction._validate_action_result is speedups._validate_action_result
+
+
+def test_the_spacy_pipeline_is_loaded_once_for_both_of_rasa_s_nodes():
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+
+    from apps.paths import ROOT
+    import rasa_ext.channels  # noqa: F401  (applies it, as `rasa run` does)
+
+    name = str(ROOT / "build" / "spacy_en_tyg")
+    first, second = SpacyNLP.load_model(name), SpacyNLP.load_model(name)
+    assert first is second and first.model_name == name
+    assert first.model("my son is 12").text == "my son is 12"
