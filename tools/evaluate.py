@@ -201,6 +201,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            before any change
   blind62  a sixty-second blind set (240), by another writer, run once at the end of stop 65 on
            its final model and rules
+  blind63  a sixty-third blind set (240), by another writer, run once at the start of stop 66
+           before any change
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -487,6 +489,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            Ghanaian mum; Gujarati, Yoruba, Hungarian and Bengali speakers; Rocket League, an anime
            fan Discord, sneaker reselling, Lego forums), run once at the end of stop 65 on its final
            model and rules
+  multi56  a fifty-sixth, by another such writer (new to this one: a netball coach, a St John
+           Ambulance cadet leader, a school caretaker, a SENCo, a delivery-van dad, a grandad who
+           was a miner, a dad in the Navy, a stepdad, a 19-year-old brother, two mums, a Somali dad,
+           a Syrian grandmother, a Zimbabwean dad; Romanian, Urdu, Tigrinya and Welsh speakers;
+           Fortnite creative maps, a K-pop group chat, football-card trading, Among Us), run once at
+           the start of stop 66 before any change
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -619,6 +627,7 @@ SETS = {
     "blind60": EVAL / "fresh_blind_cases_60.yaml",
     "blind61": EVAL / "fresh_blind_cases_61.yaml",
     "blind62": EVAL / "fresh_blind_cases_62.yaml",
+    "blind63": EVAL / "fresh_blind_cases_63.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -677,7 +686,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi52": EVAL / "multiturn_conversations_52.yaml",
                  "multi53": EVAL / "multiturn_conversations_53.yaml",
                  "multi54": EVAL / "multiturn_conversations_54.yaml",
-                 "multi55": EVAL / "multiturn_conversations_55.yaml"}
+                 "multi55": EVAL / "multiturn_conversations_55.yaml",
+                 "multi56": EVAL / "multiturn_conversations_56.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
