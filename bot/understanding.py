@@ -137,10 +137,17 @@ def understand(
     if trigger is None:  # an emergency guess the words don't support: go by the rest
         ranking = [(i, c) for i, c in ranking if i != EMERGENCY_CONCERN]
         top, top_conf = ranking[0] if ranking else (None, 0.0)
+    # a worry told in words the classifier misses: read as off the subject, as only naming an app
+    # ("son 12. man on xbox. wants pics."), or, before any answer, as a question about one
+    # ("...forgive me if this sends twice. A dealer has given my son a phone and told him to keep
+    # it to himself": "is it my fault?")
+    misread = (fell_back or top == OUT_OF_SCOPE or top in (NAMING_AN_APP, GIVING_AN_AGE)
+               or (not answered_before and bool(top) and top.startswith(FOLLOW_UP)))
+    told = table.told_off_subject(text) if misread and not trigger and not child else None
     short = len(text.split()) <= SHORT_ANSWER_WORDS
     # "instagram report first or police?" asks, where "insta but he deleted it" answers "which app?"
     asking = bool(top) and top.startswith(FOLLOW_UP) and bool(ASKING.search(text.lower()))
-    if names_platform and not trigger and short and top != NAMING_AN_APP and not asking:
+    if names_platform and not trigger and short and top != NAMING_AN_APP and not asking and not told:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
     if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
@@ -152,7 +159,7 @@ def understand(
         # reply leads with 999
         ranking, fell_back, doubted = [(table.when_unsure, 0.0)], False, doubted or SETTLED_AFTER_999
         top, top_conf = ranking[0]
-    told = table.told_off_subject(text) if (fell_back or top == OUT_OF_SCOPE) and not trigger and not child else None
+        told = None
     if told:
         # a worry hidden in noise or small talk ("asdfgh lol test... a bloke he plays with has asked
         # him to keep it quiet... what's the weather doing"): the words tell it, whatever the reading

@@ -126,9 +126,13 @@ def test_a_threat_told_in_plain_words_is_a_threat(text, threat):
     ("a man on snapchat has been sending him money and asking for videos", False),
     ("a 'girl' who says she's 17 keeps sending him money for sweets and asking for pictures", False),
     ("he offered her a gift card if she sent a photo", False),
+    # ...told as what the child receives (blind19, stop 66)
+    ("my son 12 years receives gift cards for steam from person in chat, person ask to send photos of him", False),
+    ("she's been getting robux off a man who now wants pictures of her", False),
     # a threat makes it blackmail, however the money went
     ("he sent her money for pics and now says he'll post them unless she sends more", True),
     ("he paid him for a video and now he's threatening to show his school", True),
+    ("he got gift cards from someone who now says he'll post the video unless he pays them back", True),
     ("a man has been sending her money and now he wrote 'I will send your pics to your school friends'", True),
 ])
 def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, threat):
@@ -691,6 +695,9 @@ def test_without_a_contacts_adult_age_the_reading_stands(text, ranking):
     "someone on roblox asked him for a photo in his pants",
     "my daughter was asked to send nudes by a boy she met on a game",
     "a man in her game chat wrote send me a picture in your uniform, she hasn't sent anything",
+    # asked for in other words (stop 66)
+    "he gave her skins and now says she owes him, he'd like a photo of her as a thank you. she hasn't sent one",
+    "a person in the chat ask in return to send photos of him in sports clothes",
 ])
 def test_pictures_asked_for_and_none_sent_are_a_contact_worry(text):
     decision = routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text)
@@ -1076,7 +1083,7 @@ def test_a_child_the_writer_says_was_groomed_is_a_contact_worry():
 def test_sexual_pictures_sent_to_a_child_are_contact_not_a_takedown():
     redirected("pictures_sent_to_child", "unknown_contact", ("nude_images",), (
         "a man on snapchat sent my 13 year old son a picture of his privates last night",
-        "grown men in her discord are posting porn videos and asking the girls to send pictures of themselves",
+        "grown men in her discord are posting porn videos in the group the girls are in",
         "someone keeps sending my daughter dick pics on instagram"))
     # a picture of the child exists: Report Remove can help take it down
     for text in ("a man sent her a dick pic and she sent one back, now he's sharing it",
@@ -1331,3 +1338,58 @@ def test_a_contact_worry_hidden_in_noise_is_answered_as_that_worry(text):
 ])
 def test_noise_without_a_contact_worry_in_it_stays_off_the_subject(text):
     assert understand(text, [("out_of_scope", 0.94)]).concern is None
+
+
+@pytest.mark.parametrize("text, reading", [
+    # a short worry naming an app, read as only naming it (stop 66)
+    ("son 12. man on xbox. wants pics.", [("inform_platform", 0.33), ("nude_images", 0.15)]),
+    ("man on xbox wants pics", [("inform_platform", 0.9)]),
+    # a first message read as a question about a worry not yet told (multi54: "forgive me if this
+    # sends twice" read as "is it my fault?")
+    ("We're on a farm and the signal's bad so forgive me if this sends twice. A dealer who buys our "
+     "lambs has given my son, 13, a phone and told him to keep it to himself.", [("followup_fault", 0.72)]),
+])
+def test_a_contact_worry_misread_as_an_answer_or_a_follow_up_is_answered_as_that_worry(text, reading):
+    read = understand(text, reading, names_platform=True, answered_before=False)
+    assert read.concern == "unknown_contact"
+
+
+@pytest.mark.parametrize("text, reading, intent", [
+    ("it's on his xbox", [("inform_platform", 0.98)], "inform_platform"),
+    ("snapchat, he deleted it though", [("inform_platform", 0.9)], "inform_platform"),
+    ("forgive me for asking, is it my fault? I let him have the xbox in his room", [("followup_fault", 0.99)],
+     "followup_fault"),
+])
+def test_answers_and_questions_without_a_contact_act_keep_their_reading(text, reading, intent):
+    assert understand(text, reading, names_platform="xbox" in text or "snapchat" in text,
+                      answered_before=False).intent == intent
+
+
+def test_a_follow_up_after_an_answer_keeps_its_reading_whatever_it_retells():
+    text = "he told her to keep it secret and a man on snapchat, is it my fault?"
+    assert understand(text, [("followup_fault", 0.9)], answered_before=True).intent == "followup_fault"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 23 and I play online games with a lot of younger players. I've been chatting with some of the 14 "
+    "year olds in a way I know isn't right. I need to stop.",
+    "at first I told myself it was an accident but I keep going back to the same forums. I'm disgusted with "
+    "myself after every time. is there anywhere I can talk?",
+    "I'm a teacher and I've been worrying that the way I think about one of my pupils isn't right. I've not "
+    "acted on it but I'm frightened of myself.",
+])
+def test_a_writer_telling_of_their_own_conduct_with_unease_is_answered_as_their_own_thoughts(text):
+    for reading in ("overreacting", "talk_to_child", "signs_secrecy"):
+        decision = R.decide([(reading, 0.6), ("own_thoughts", 0.2)], text=text)
+        assert decision.concern == "own_thoughts" and decision.reason == "redirect: own_conduct", reading
+
+
+@pytest.mark.parametrize("text", [
+    # a parent looking at someone else's messages
+    "I've been looking at my son's phone and he's chatting with girls of 14, I know it's wrong to snoop",
+    # conduct with no unease, or unease with no conduct
+    "I've been chatting to other parents about the kids' screen time",
+    "I know it's wrong but I read her diary and she's been talking to an older boy",
+])
+def test_other_stories_in_the_first_person_keep_their_reading(text):
+    assert R.decide([("overreacting", 0.6)], text=text).concern == "overreacting"
