@@ -35,5 +35,6 @@ def child_is_typing(text: str) -> bool:
 
 
 def about_someone_close(text: str) -> bool:
-    """The adult in question is the writer's partner, relative or ex."""
-    return _matches("close_relation", text)
+    """The adult in question is the writer's partner, relative or ex, and not in contact with
+    the writer's own child (that is grooming, whoever does it)."""
+    return _matches("close_relation", text) and not _matches("contact_with_the_child", text)

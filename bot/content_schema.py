@@ -381,6 +381,7 @@ class EntitiesFile(ContentFile):
 class AudienceFile(ContentFile):
     child_typing: Texts
     close_relation: Texts
+    contact_with_the_child: Texts
 
 
 class RedactionRule(Strict):

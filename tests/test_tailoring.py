@@ -62,8 +62,15 @@ def test_stop_it_now_is_offered_about_someone_close(helplines):
     assert any(phone in b for b in tailor("other_adult", text="my husband said he was only looking at them once"))
     assert any(phone in b for b in tailor("other_adult", text="there were pictures of girls on my husband's laptop"))
     assert any(phone in b for b in tailor("other_adult", text="my dad's new partner looks after the kids and has videos of children"))
-    assert any(phone in b for b in tailor("other_adult", text="my husband's son is 20 and he's sending my daughter sexual messages"))
+    assert any(phone in b for b in tailor("other_adult", text="my husband's son is 20 and I found pictures of children on his laptop"))
     assert any(phone in b for b in tailor("other_adult", text="my husband works with kids and i found pictures of children on his laptop"))
+    assert any(phone in b for b in tailor("other_adult", text="I think my dad is messaging teenage girls on facebook"))
+    # ...but not when they are in contact with the writer's own child: that is grooming (CEOP or 101)
+    for text in ("my husband's son is 20 and he's sending my daughter sexual messages",
+                 "my ex's new boyfriend has been messaging our 14 year old on snap late at night",
+                 "I found messages from my brother to her, he tells her she's prettier than her mum",
+                 "my cousin keeps buying her things and says it's their little secret, our little secret he calls it"):
+        assert not any(phone in b for b in tailor("other_adult", text=text)), text
 
 
 def test_which_app_is_asked_after_the_block_steps_only_when_no_app_is_known():
