@@ -658,6 +658,9 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "It's over. Police got here in forty minutes and he's been taken in. My boy is inside with me",
     "ok its over. i rang 999 and the police came",
     "She's home, in the living room with her mum, and we've blocked him together",
+    # stop 66: nothing happening or arranged, said as such
+    "The kids are all in bed and he's just next door in his house, nothing's happening tonight. Is this a 999 thing?",
+    "My son hasn't met him and nothing is arranged, but he lives in the next town",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
@@ -688,6 +691,9 @@ def test_a_child_back_home_settles_a_models_guess(text):
     "he's just come in his car to pick her up, he's outside",
     "its over i cant find her anywhere",
     "It's over. We cant find her",
+    # "not yet" is not "nothing is arranged" ("I've not yet called it in", "he says I can't yet")
+    "He switched off location sharing at 5pm and his coach says he never arrived. I've not yet called it in",
+    "he's at a man's house and texted 'I want to come home but he says I can't yet'",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)
@@ -1600,3 +1606,26 @@ def test_a_child_home_or_sat_with_the_writer_is_safe_now(text, settled):
 ])
 def test_what_stop_63s_sets_told_is_an_emergency_only_when_it_is_one(text, emergency):
     assert (NET.detect(text) is not None) is emergency
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # "today" dates the telling when the meeting is dated to a later day (blind63)
+    ("A girl I see said during our session today that a man from an online game wants to meet her this weekend",
+     None),
+    ("today he asked to meet her on saturday at the bowling alley", None),
+    # ...and still dates the meeting otherwise
+    ("he wants to meet her today after school", "meeting today, told as still to come"),
+    ("she's with us this weekend and today he's asked to meet her at the park", "meeting today, told as still to come"),
+])
+def test_a_meeting_dated_to_a_later_day_is_not_a_meeting_today(text, trigger):
+    assert NET.detect(text) == trigger or (trigger and NET.detect(text))
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("My son is 16 and gaming most of the night now. He's missing college mornings.", False),
+    ("he is missing training and lying about his ankle", False),
+    ("my son is missing, he went out at 4 and isn't answering", True),
+])
+def test_missing_lessons_or_mornings_is_not_a_missing_child(text, gone):
+    assert ("gone" in NET.concepts_in(text)) is gone
+
