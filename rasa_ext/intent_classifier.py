@@ -8,6 +8,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.intent_model import IntentModel
+from bot.noise import reread_past_noise
+from bot.routing import routing
 from rasa_ext.sklearn_component import SklearnComponent
 
 
@@ -20,6 +22,7 @@ class LinearIntentClassifier(SklearnComponent):
     def apply(self, model: Optional[IntentModel], message: Message) -> None:
         if model is None:
             return
-        ranking = [{"name": name, "confidence": conf} for name, conf in model.rank(message.get(TEXT) or "")]
+        ranked = reread_past_noise(model.rank, message.get(TEXT) or "", routing().is_concern)
+        ranking = [{"name": name, "confidence": conf} for name, conf in ranked]
         message.set(INTENT, ranking[0], add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
