@@ -133,6 +133,8 @@ def test_a_threat_told_in_plain_words_is_a_threat(text, threat):
     ("he sent her money for pics and now says he'll post them unless she sends more", True),
     ("he paid him for a video and now he's threatening to show his school", True),
     ("he got gift cards from someone who now says he'll post the video unless he pays them back", True),
+    # "got" something else, and money demanded: not money received
+    ("someone says they've got pictures and wants money", True),
     ("a man has been sending her money and now he wrote 'I will send your pics to your school friends'", True),
 ])
 def test_money_given_to_the_child_is_grooming_unless_there_is_a_threat(text, threat):
@@ -698,6 +700,7 @@ def test_without_a_contacts_adult_age_the_reading_stands(text, ranking):
     # asked for in other words (stop 66)
     "he gave her skins and now says she owes him, he'd like a photo of her as a thank you. she hasn't sent one",
     "a person in the chat ask in return to send photos of him in sports clothes",
+    "a man on discord asking my son (10) for pics of himself in his pants, told him not to tell me",
 ])
 def test_pictures_asked_for_and_none_sent_are_a_contact_worry(text):
     decision = routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text)
