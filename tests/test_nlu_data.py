@@ -171,7 +171,7 @@ def run_index():
 # removed?", multi30's "and would she find out it was me who reported", multi31's "should I go
 # round and have it out with him", multi32's "should she have her phone in her room at night after
 # this?", multi50's "How do we get it taken down off that site?" and "i dont want him to get in
-# trouble though")
+# trouble though", multi57's "How do I talk to him about it without him shutting down?")
 SAYINGS = ("age is just a number", "report him but without my name", "is there a way to get it removed",
            "find out it was me", "go round and have it out with", "have her phone in her room at night",
            "rather be dead than have anyone see it", "how do we get it out of the group",
@@ -180,7 +180,7 @@ SAYINGS = ("age is just a number", "report him but without my name", "is there a
            "have to go to court", "or straight to the police", "take the phone off her at night",
            "have to give a statement", "how do we get it taken down", "want him to get in trouble",
            "get in trouble with the police for sending", "how often should i check her phone",
-           "is fortnite ok for a 7 year old")
+           "is fortnite ok for a 7 year old", "how do i talk to him about it without him")
 
 
 def near_copy(text):

@@ -203,6 +203,8 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            its final model and rules
   blind63  a sixty-third blind set (240), by another writer, run once at the start of stop 66
            before any change
+  blind64  a sixty-fourth blind set (240), by another writer, run once at the end of stop 66 on
+           its final model and rules
   selfharmA, selfharmB, selfharmC   three review lists (140 each: 60 children at risk of ending
            their life told in other words, 80 everyday messages in the same words), by three
            more writers in stop 31; A and B were used to choose the self-harm reading's bars
@@ -495,6 +497,12 @@ Sets (tests/eval/, never used for training; a test checks there is no overlap):
            a Syrian grandmother, a Zimbabwean dad; Romanian, Urdu, Tigrinya and Welsh speakers;
            Fortnite creative maps, a K-pop group chat, football-card trading, Among Us), run once at
            the start of stop 66 before any change
+  multi57  a fifty-seventh, by another such writer (new to this one: a rowing club coach, an Air
+           Cadets instructor, a school librarian, a midwife mum, a grandad who was a fisherman, a
+           dad on an oil rig, a stepmum of twins, an aunt raising her niece, two dads, an Eritrean
+           dad, a Turkish grandmother, a Filipino mum; Lithuanian, Farsi, Tamil, Amharic and Gaelic
+           speakers; Rust, a Harry Potter roleplay server, skin reselling, Genshin Impact), run once
+           at the end of stop 66 on its final model and rules
 
 Uses a bot already answering on EVAL_URL (default http://localhost:5005); otherwise starts
 one for the run and stops it afterwards. Results go to results/eval/<set>/.
@@ -628,6 +636,7 @@ SETS = {
     "blind61": EVAL / "fresh_blind_cases_61.yaml",
     "blind62": EVAL / "fresh_blind_cases_62.yaml",
     "blind63": EVAL / "fresh_blind_cases_63.yaml",
+    "blind64": EVAL / "fresh_blind_cases_64.yaml",
     "selfharmA": EVAL / "selfharm_review_A.yaml",
     "selfharmB": EVAL / "selfharm_review_B.yaml",
     "selfharmC": EVAL / "selfharm_review_C.yaml",
@@ -687,7 +696,8 @@ CONVERSATIONS = {"multi": EVAL / "multiturn_conversations.yaml",
                  "multi53": EVAL / "multiturn_conversations_53.yaml",
                  "multi54": EVAL / "multiturn_conversations_54.yaml",
                  "multi55": EVAL / "multiturn_conversations_55.yaml",
-                 "multi56": EVAL / "multiturn_conversations_56.yaml"}
+                 "multi56": EVAL / "multiturn_conversations_56.yaml",
+                 "multi57": EVAL / "multiturn_conversations_57.yaml"}
 COLUMNS = (("cases", "cases"), ("right", "routing_accuracy"), ("999 recall", "emergency_recall"),
            ("emerg.", "emergency_cases"), ("false alarm", "false_alarm_rate"),
            ("fallback", "fallback_rate_in_scope"), ("wrong first", "wrong_first_helpline_rate"),
