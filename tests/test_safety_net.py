@@ -1629,3 +1629,21 @@ def test_a_meeting_dated_to_a_later_day_is_not_a_meeting_today(text, trigger):
 def test_missing_lessons_or_mornings_is_not_a_missing_child(text, gone):
     assert ("gone" in NET.concepts_in(text)) is gone
 
+
+
+@pytest.mark.parametrize("text, fired", [
+    # a danger said not to be there (blind64)
+    ("she's upset but OK and not in any danger of hurting herself. we haven't paid", False),
+    ("he is not at risk of harming himself, the school nurse checked", False),
+    # ...and said to be there
+    ("she's in danger of hurting herself, she keeps saying it tonight", True),
+    # the child's openness, not a live call now (blind64)
+    ("they've video called and the friend is 'definitely a girl'. right now she's telling me everything", False),
+    ("she's on a video call with a man right now", True),
+    # the day the writer was told of what has already happened (blind64)
+    ("Yesterday my son went to meet someone he'd met on a gaming server. Tonight he's told me the man touched "
+     "him in his car. He's safe at home now", False),
+    ("tonight she told me she's meeting him at the station at 8", True),
+])
+def test_what_is_said_not_to_be_happening_now_fires_nothing(text, fired):
+    assert bool(NET.detect(text)) is fired
