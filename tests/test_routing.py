@@ -711,6 +711,7 @@ def test_pictures_asked_for_and_none_sent_are_a_contact_worry(text):
     "he asked for pics and she sent them",
     "a photo of her has been shared round the school",
     "how do I get the picture he asked for taken down",
+    "one girl's mum wants the photo of her daughter wiped off everything",
 ])
 def test_once_a_picture_is_sent_or_out_there_it_stays_an_images_worry(text):
     assert routing().decide([("nude_images", 0.6), ("unknown_contact", 0.3)], text=text).concern == "nude_images"

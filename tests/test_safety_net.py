@@ -661,6 +661,7 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     # stop 66: nothing happening or arranged, said as such
     "The kids are all in bed and he's just next door in his house, nothing's happening tonight. Is this a 999 thing?",
     "My son hasn't met him and nothing is arranged, but he lives in the next town",
+    "He's tucked up in bed now and there's nothing arranged with this man that I can find",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
     assert NET.settled(text)
