@@ -149,7 +149,8 @@ def understand(
     asking = bool(top) and top.startswith(FOLLOW_UP) and bool(ASKING.search(text.lower()))
     if names_platform and not trigger and short and top != NAMING_AN_APP and not asking and not told:
         return Understanding(NAMING_AN_APP, 1.0, None, (), None, child, "a short answer naming an app")
-    if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top):
+    if gives_age and not trigger and short and not child and not names_platform and not table.is_concern(top) \
+            and not told:
         return Understanding(GIVING_AN_AGE, 1.0, None, (), None, False, "a short answer giving an age")
     if (after_999 and table.settled_after_999 and not trigger and not child
             and (fell_back or top in (None, OUT_OF_SCOPE)) and net.settled(text, lemmas)):

@@ -660,7 +660,7 @@ def test_the_self_harm_support_words_are_read_once_a_message(monkeypatch):
     "She's home, in the living room with her mum, and we've blocked him together",
     # stop 66: nothing happening or arranged, said as such
     "The kids are all in bed and he's just next door in his house, nothing's happening tonight. Is this a 999 thing?",
-    "My son hasn't met him and nothing is arranged, but he lives in the next town",
+    "My son hasn't met him and nothing is arranged. He lives in the next town",
     "He's tucked up in bed now and there's nothing arranged with this man that I can find",
 ])
 def test_a_child_back_home_settles_a_models_guess(text):
@@ -695,6 +695,10 @@ def test_a_child_back_home_settles_a_models_guess(text):
     # "not yet" is not "nothing is arranged" ("I've not yet called it in", "he says I can't yet")
     "He switched off location sharing at 5pm and his coach says he never arrived. I've not yet called it in",
     "he's at a man's house and texted 'I want to come home but he says I can't yet'",
+    # nothing arranged, said by someone else, as a pretence, or before a meeting told after it
+    "Her friend swears nothing is planned but she has gone to meet him and her phone is off",
+    "she's downstairs having tea as if nothing is happening and the train is booked for 8",
+    "He said nothing planned, just chatting, but she's meeting him at 8 tonight",
 ])
 def test_safety_wished_or_asked_is_not_settled(text):
     assert not NET.settled(text)
@@ -1624,7 +1628,7 @@ def test_a_meeting_dated_to_a_later_day_is_not_a_meeting_today(text, trigger):
 
 @pytest.mark.parametrize("text, gone", [
     ("My son is 16 and gaming most of the night now. He's missing college mornings.", False),
-    ("he is missing training and lying about his ankle", False),
+    ("he is missing training sessions and lying about his ankle", False),
     ("my son is missing, he went out at 4 and isn't answering", True),
 ])
 def test_missing_lessons_or_mornings_is_not_a_missing_child(text, gone):
@@ -1648,3 +1652,18 @@ def test_missing_lessons_or_mornings_is_not_a_missing_child(text, gone):
 ])
 def test_what_is_said_not_to_be_happening_now_fires_nothing(text, fired):
     assert bool(NET.detect(text)) is fired
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting rescheduled to today, or a plan told after the telling (the review's cases)
+    "He's been asking to meet her this weekend and now she's meeting him tonight",
+    "This afternoon he told me he'd arranged to meet a man from Discord at the station after school",
+    "Tonight she told me a man from Roblox will pick her up from school tomorrow and she's meeting him tonight",
+    # "is missing" and the next sentence, its full stop gone in the words
+    "My 14 year old is missing. College rang to say she never arrived",
+    # a child on the phone to the writer now
+    "My ex is hitting him right now, he's talking to me on the phone from the bathroom",
+])
+def test_the_reviews_ways_round_still_fire(text):
+    assert NET.detect(text) is not None, text
+
